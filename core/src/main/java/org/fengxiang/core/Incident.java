@@ -1,0 +1,50 @@
+package org.fengxiang.core;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A snapshot of an incident (a topic or event grouping posts), as of {@link #asOf} in event time. */
+@JsonPropertyOrder({"id", "title", "keywords", "originPostId", "firstSeen", "lastSeen", "postCount",
+        "uniqueAuthors", "interactions", "topSpreaders", "stage", "heat", "growth"})
+public class Incident implements Serializable {
+    public String id;
+    /** A short human title (origin post text, shortened). */
+    public String title;
+    public List<String> keywords = new ArrayList<>();
+    /** Earliest post of the incident in event time. */
+    public String originPostId;
+    public String originAuthorId;
+    /** ISO-8601 with offset. */
+    public String firstSeen;
+    public String lastSeen;
+    public long firstSeenMillis;
+    public long lastSeenMillis;
+    public long postCount;
+    public long uniqueAuthors;
+    public long interactions;
+    public long negative;
+    public long neutral;
+    public long positive;
+    public List<String> regions = new ArrayList<>();
+    public List<Spreader> topSpreaders = new ArrayList<>();
+    /** latent | forming | outbreak | decline. */
+    public String stage;
+    public double heat;
+    /** Posts in the latest window divided by the window before (1 when flat). */
+    public double growth;
+    /** Posts in the latest window. */
+    public long windowCount;
+    /** Event time of this snapshot. */
+    public long asOf;
+    /** Whether posts call to gather or act. */
+    public boolean mobilisation;
+
+    public Incident() {}
+
+    @Override
+    public String toString() {
+        return "Incident{" + id + " posts=" + postCount + " stage=" + stage + "}";
+    }
+}
