@@ -69,6 +69,7 @@ public final class OfflineRun {
         PipelineSettings c = new PipelineSettings();
         c.outOfOrdernessSeconds = s.outOfOrdernessSeconds;
         c.dedupTtlHours = s.dedupTtlHours;
+        c.bucketCap = s.bucketCap;
         c.checkpointIntervalSeconds = s.checkpointIntervalSeconds;
         c.parallelism = s.parallelism;
         c.topics = s.topics;

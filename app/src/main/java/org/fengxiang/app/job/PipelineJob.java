@@ -67,10 +67,7 @@ public final class PipelineJob {
                 .assignTimestampsAndWatermarks(watermarks()).name("event-time").uid("event-time")
                 .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
 
-        SingleOutputStreamOperator<Post> deduped = enriched
-                .keyBy(DedupKey::of, Types.STRING)
-                .process(new DedupFunction(Duration.ofHours(settings.dedupTtlHours).toMillis()))
-                .name("dedup").uid("dedup");
+        DataStream<Post> deduped = deduplicate(enriched);
 
         SingleOutputStreamOperator<Incident> incidents = enriched
                 .keyBy(detection.keys()::key, Types.STRING)
@@ -92,6 +89,26 @@ public final class PipelineJob {
                 .union(enriched.getSideOutput(Outputs.REJECTED), incidents.getSideOutput(Outputs.REJECTED),
                         alerts.getSideOutput(Outputs.REJECTED))
                 .sinkTo(sinks.rejected()).name("dead-letter-sink").uid("dead-letter-sink");
+    }
+
+    /**
+     * Posts with a SimHash go through banded near-duplicate lookup (4 bands of 16 bits, parallel keyed
+     * state); posts without one (empty or very short text) through exact-text de-duplication.
+     */
+    private DataStream<Post> deduplicate(DataStream<Post> enriched) {
+        long ttl = Duration.ofHours(settings.dedupTtlHours).toMillis();
+        DataStream<Post> exact = enriched.filter(p -> p.simhash == 0).name("no-simhash")
+                .keyBy(DedupKey::of, Types.STRING)
+                .process(new DedupFunction(ttl)).name("dedup-exact").uid("dedup-exact");
+        DataStream<Post> near = enriched.filter(p -> p.simhash != 0).name("has-simhash")
+                .flatMap((Post p, org.apache.flink.util.Collector<BandProbe> out) -> {
+                    for (int b = 0; b < BandProbe.BANDS; b++) out.collect(new BandProbe(p, b));
+                }).returns(TypeInformation.of(BandProbe.class)).name("simhash-bands")
+                .keyBy(BandProbe::bucket, Types.STRING)
+                .process(new BandFunction(ttl, settings.bucketCap)).name("dedup-near").uid("dedup-near")
+                .keyBy(v -> v.postId, Types.STRING)
+                .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
+        return exact.union(near);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -17,8 +17,8 @@ class OfflineRunTest {
         Path input = Path.of(getClass().getResource("/posts-small.jsonl").toURI());
         Path out1 = tmp.resolve("p1");
         Path out2 = tmp.resolve("p2");
-        OfflineRun.Summary s1 = OfflineRun.run(List.of(input), out1, 1, () -> p -> p, CountingDetectors.detection(10), new PipelineSettings());
-        OfflineRun.Summary s2 = OfflineRun.run(List.of(input), out2, 2, () -> p -> p, CountingDetectors.detection(10), new PipelineSettings());
+        OfflineRun.Summary s1 = OfflineRun.run(List.of(input), out1, 1, TestEnrichment.factory(), CountingDetectors.detection(10), new PipelineSettings());
+        OfflineRun.Summary s2 = OfflineRun.run(List.of(input), out2, 2, TestEnrichment.factory(), CountingDetectors.detection(10), new PipelineSettings());
 
         assertThat(s1.posts()).isEqualTo(31);
         assertThat(s1.rejected()).isEqualTo(5);
@@ -30,5 +30,10 @@ class OfflineRunTest {
         assertThat(rejected).extracting(l -> Json.tree(l).get("line").asLong()).containsExactly(32L, 33L, 34L, 36L, 37L);
         assertThat(rejected.get(1)).contains("publishedAt").contains("ISO-8601");
         assertThat(Files.exists(out1.resolve(".parts"))).isFalse();
+        var posts = Files.readAllLines(out1.resolve("posts.jsonl")).stream().map(Json::tree)
+                .collect(java.util.stream.Collectors.toMap(n -> n.get("id").asText(), n -> n.path("dupOf").asText("")));
+        assertThat(posts.get("t:41")).isEqualTo("t:40");
+        assertThat(posts.get("t:40")).isEmpty();
+        assertThat(posts.get("t:1")).isEmpty();
     }
 }
