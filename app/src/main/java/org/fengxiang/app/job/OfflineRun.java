@@ -39,7 +39,7 @@ public final class OfflineRun {
         FileSource<RawRecord> source = FileSource.forRecordStreamFormat(new JsonLinesFormat(), paths).build();
         PipelineJob.Sinks sinks = new PipelineJob.Sinks(
                 new JsonLinesSink<Post>(outDir, "posts"), new JsonLinesSink<Incident>(outDir, "incidents"),
-                new JsonLinesSink<Alert>(outDir, "alerts"), new JsonLinesSink<Rejected>(outDir, "rejected"), List.of());
+                new JsonLinesSink<Alert>(outDir, "alerts"), new JsonLinesSink<Rejected>(outDir, "rejected"));
         StreamExecutionEnvironment env = localEnvironment(parallelism);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         PipelineSettings offline = copyWithoutIdleness(settings);

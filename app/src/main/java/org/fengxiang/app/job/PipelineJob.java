@@ -27,10 +27,17 @@ public final class PipelineJob {
     private final Detection detection;
     private final Enrichment.Factory enrichment;
     private final PipelineSettings settings;
+    private long fromMillis = Long.MIN_VALUE;
+    private long toMillis = Long.MAX_VALUE;
 
     /** Where the job writes. */
     public record Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected,
-                        List<Sink<Alert>> alertNotifiers) {
+                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive) {
+        /** Sinks without notifiers or archive. */
+        public Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected) {
+            this(posts, incidents, alerts, rejected, List.of(), null);
+        }
+
         public Sinks {
             Objects.requireNonNull(posts);
             Objects.requireNonNull(incidents);
@@ -56,14 +63,30 @@ public final class PipelineJob {
         this.settings = Objects.requireNonNull(settings);
     }
 
+    /** Restricts the run to posts with event time in [from, to) (reruns over a time range). */
+    public PipelineJob withEventTimeRange(long from, long to) {
+        if (from >= to) throw new IllegalArgumentException("empty time range");
+        this.fromMillis = from;
+        this.toMillis = to;
+        return this;
+    }
+
     /** Adds the job graph to the environment. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "posts-source")
                 .uid("posts-source");
 
-        SingleOutputStreamOperator<Post> valid = raw.process(new ParseFunction()).name("validate").uid("validate");
+        if (sinks.archive() != null) raw.sinkTo(sinks.archive()).name("raw-archive").uid("raw-archive");
 
-        SingleOutputStreamOperator<Post> enriched = valid
+        SingleOutputStreamOperator<Post> valid = raw.process(new ParseFunction()).name("validate").uid("validate");
+        DataStream<Post> inRange = valid;
+        if (fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE) {
+            long from = fromMillis;
+            long to = toMillis;
+            inRange = valid.filter(p -> p.eventTime >= from && p.eventTime < to).name("time-range");
+        }
+
+        SingleOutputStreamOperator<Post> enriched = inRange
                 .assignTimestampsAndWatermarks(watermarks()).name("event-time").uid("event-time")
                 .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
 
