@@ -10,6 +10,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fengxiang.core.Alert;
@@ -28,23 +29,37 @@ public final class OfflineRun {
 
     private OfflineRun() {}
 
-    /** Runs the pipeline over {@code inputs} into {@code outDir}. */
+    /** Runs the pipeline over JSONL files into {@code outDir}. */
     public static Summary run(List<Path> inputs, Path outDir, int parallelism, Enrichment.Factory enrichment,
                               PipelineJob.Detection detection, PipelineSettings settings) throws Exception {
-        Files.createDirectories(outDir);
-        OutputFiles.cleanParts(outDir);
+        return run(files(inputs), outDir, parallelism, enrichment, detection, settings, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** A bounded source over JSONL(.gz) files. */
+    public static Source<RawRecord, ?, ?> files(List<Path> inputs) {
         org.apache.flink.core.fs.Path[] paths = inputs.stream()
                 .map(p -> new org.apache.flink.core.fs.Path(p.toAbsolutePath().toUri()))
                 .toArray(org.apache.flink.core.fs.Path[]::new);
-        FileSource<RawRecord> source = FileSource.forRecordStreamFormat(new JsonLinesFormat(), paths).build();
+        return FileSource.forRecordStreamFormat(new JsonLinesFormat(), paths).build();
+    }
+
+    /**
+     * Runs the pipeline over any bounded source into {@code outDir}, keeping only posts with event
+     * time in [from, to).
+     */
+    public static Summary run(Source<RawRecord, ?, ?> source, Path outDir, int parallelism, Enrichment.Factory enrichment,
+                              PipelineJob.Detection detection, PipelineSettings settings, long from, long to) throws Exception {
+        Files.createDirectories(outDir);
+        OutputFiles.cleanParts(outDir);
         PipelineJob.Sinks sinks = new PipelineJob.Sinks(
                 new JsonLinesSink<Post>(outDir, "posts"), new JsonLinesSink<Incident>(outDir, "incidents"),
                 new JsonLinesSink<Alert>(outDir, "alerts"), new JsonLinesSink<Rejected>(outDir, "rejected"));
         StreamExecutionEnvironment env = localEnvironment(parallelism);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        PipelineSettings offline = copyWithoutIdleness(settings);
-        new PipelineJob(source, enrichment, detection, sinks, offline).build(env);
-        env.execute("fengxiang-analyze");
+        PipelineJob job = new PipelineJob(source, enrichment, detection, sinks, copyWithoutIdleness(settings));
+        if (from != Long.MIN_VALUE || to != Long.MAX_VALUE) job.withEventTimeRange(from, to);
+        job.build(env);
+        env.execute("fengxiang-offline");
         Summary s = new Summary(
                 OutputFiles.merge(outDir, "posts", "id"),
                 OutputFiles.mergeLatest(outDir, "incidents", "id", "asOf"),
