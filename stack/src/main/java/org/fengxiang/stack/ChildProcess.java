@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * the launching JVM.
  */
 final class ChildProcess {
+    private static final String DATA_DIR_MARKER = "-Dfengxiang.stack.dataDir=";
     private final Service service;
     private final ProcessHandle handle;
     private final Process process; // null when adopted from a pid file
@@ -36,10 +37,12 @@ final class ChildProcess {
         List<String> cmd = new ArrayList<>();
         if (detached && new File("/usr/bin/setsid").canExecute()) cmd.add("/usr/bin/setsid");
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the markers come first: ProcessHandle.Info may only see the start of /proc/PID/cmdline
+        cmd.add(marker(service));
+        cmd.add(DATA_DIR_MARKER + layout.dataDir());
         cmd.addAll(List.of("-Xms32m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-Dlog4j.shutdownHookEnabled=false", "-Dlog4j2.disable.jmx=true",
-                "-Dfengxiang.stack.dataDir=" + layout.dataDir()));
+                "-Dlog4j.shutdownHookEnabled=false", "-Dlog4j2.disable.jmx=true"));
         // the ES node configures its own logging (log4j2.properties written into its config dir)
         cmd.add(service == Service.ELASTICSEARCH ? "-Djava.locale.providers=SPI,CLDR" : "-Dlog4j2.configurationFile=" + logConfig);
         cmd.addAll(List.of("-cp", classpath, service.mainClass()));
@@ -66,10 +69,15 @@ final class ChildProcess {
                 .map(h -> new ChildProcess(service, null, h, layout.logFile(service), layout.readyFile(service)));
     }
 
-    /** True if the process's command line names the service's main class and this data directory. */
+    /** True if the process's command line carries this service's marker and this data directory. */
     static boolean isServiceJvm(ProcessHandle h, Service service, StackLayout layout) {
-        String cmd = h.info().commandLine().orElse(String.join(" ", h.info().arguments().orElse(new String[0])));
-        return cmd.contains(service.mainClass()) && cmd.contains("-Dfengxiang.stack.dataDir=" + layout.dataDir());
+        // commandLine() holds the start of /proc/PID/cmdline even when arguments() is empty (long command lines)
+        String cmd = h.info().commandLine().orElse(String.join(" ", h.info().arguments().orElse(new String[0]))) + " ";
+        return cmd.contains(" " + marker(service) + " ") && cmd.contains(" " + DATA_DIR_MARKER + layout.dataDir() + " ");
+    }
+
+    private static String marker(Service service) {
+        return "-Dfengxiang.stack.service=" + service.id();
     }
 
     Service service() {
