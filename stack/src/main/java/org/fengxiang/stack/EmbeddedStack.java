@@ -118,6 +118,7 @@ public final class EmbeddedStack implements AutoCloseable {
         String clusterName = "fengxiang";
         Duration startTimeout = Duration.ofSeconds(180);
         Duration stopTimeout = Duration.ofSeconds(30);
+        List<String> jvmOptions = List.of();
         boolean detached;
 
         private Builder() {}
@@ -137,6 +138,7 @@ public final class EmbeddedStack implements AutoCloseable {
             clusterName = s.clusterName;
             startTimeout = Duration.ofSeconds(s.startTimeoutSeconds);
             stopTimeout = Duration.ofSeconds(s.stopTimeoutSeconds);
+            jvmOptions = List.copyOf(s.jvmOptions);
             return this;
         }
 
@@ -189,6 +191,12 @@ public final class EmbeddedStack implements AutoCloseable {
             this.kafkaHeapMb = kafka;
             this.elasticsearchHeapMb = elasticsearch;
             this.mailHeapMb = mail;
+            return this;
+        }
+
+        /** Extra options for every service JVM, appended after the defaults (which include {@code -XX:TieredStopAtLevel=1}). */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
             return this;
         }
 

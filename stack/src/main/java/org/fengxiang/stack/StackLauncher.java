@@ -30,7 +30,7 @@ final class StackLauncher {
         int imapPort = 0;
         if (cfg.services.contains(Service.ELASTICSEARCH)) {
             checkFree("elasticsearch", cfg.elasticsearchPort);
-            add(children, ChildProcess.launch(Service.ELASTICSEARCH, layout, EsNodeClasspath.resolve(), cfg.elasticsearchHeapMb,
+            add(children, ChildProcess.launch(Service.ELASTICSEARCH, layout, EsNodeClasspath.resolve(), cfg.elasticsearchHeapMb, cfg.jvmOptions,
                     List.of("home=" + layout.serviceDir(Service.ELASTICSEARCH), "http.port=" + cfg.elasticsearchPort,
                             "cluster.name=" + cfg.clusterName, "port.file=" + layout.readyFile(Service.ELASTICSEARCH),
                             "watch.parent=" + watch), logConfig, cfg.detached));
@@ -38,14 +38,14 @@ final class StackLauncher {
         if (cfg.services.contains(Service.KAFKA)) {
             kafkaPort = checkFree("kafka", Ports.orFree(cfg.kafkaPort));
             int controllerPort = checkFree("kafka controller", Ports.orFree(cfg.kafkaControllerPort));
-            add(children, ChildProcess.launch(Service.KAFKA, layout, ownClasspath, cfg.kafkaHeapMb,
+            add(children, ChildProcess.launch(Service.KAFKA, layout, ownClasspath, cfg.kafkaHeapMb, cfg.jvmOptions,
                     List.of("dir=" + layout.serviceDir(Service.KAFKA), "port=" + kafkaPort, "controller.port=" + controllerPort,
                             "ready.file=" + layout.readyFile(Service.KAFKA), "watch.parent=" + watch), logConfig, cfg.detached));
         }
         if (cfg.services.contains(Service.MAIL)) {
             smtpPort = checkFree("smtp", Ports.orFree(cfg.smtpPort));
             imapPort = checkFree("imap", Ports.orFree(cfg.imapPort));
-            add(children, ChildProcess.launch(Service.MAIL, layout, ownClasspath, cfg.mailHeapMb,
+            add(children, ChildProcess.launch(Service.MAIL, layout, ownClasspath, cfg.mailHeapMb, cfg.jvmOptions,
                     List.of("smtp.port=" + smtpPort, "imap.port=" + imapPort, "mail.dir=" + layout.mailDir(),
                             "ready.file=" + layout.readyFile(Service.MAIL), "watch.parent=" + watch), logConfig, cfg.detached));
         }

@@ -33,6 +33,8 @@ public class StackSettings implements Serializable {
     public int elasticsearchHeapMb = 512;
     /** Heap of the mail JVM in MiB. */
     public int mailHeapMb = 64;
+    /** Extra options for every service JVM (after the defaults -XX:+UseSerialGC -XX:TieredStopAtLevel=1, so they can override them). */
+    public List<String> jvmOptions = new ArrayList<>();
     /** Elasticsearch cluster name. */
     public String clusterName = "fengxiang";
     /** How long start-up may take before it fails (busy machines need more). */
@@ -67,6 +69,9 @@ public class StackSettings implements Serializable {
         if (elasticsearchHeapMb < 128) throw new IllegalArgumentException("stack.elasticsearchHeapMb must be >= 128");
         if (mailHeapMb < 16) throw new IllegalArgumentException("stack.mailHeapMb must be >= 16");
         if (startTimeoutSeconds < 1 || stopTimeoutSeconds < 1) throw new IllegalArgumentException("stack timeouts must be >= 1 s");
+        if (jvmOptions == null || jvmOptions.stream().anyMatch(o -> o == null || !o.startsWith("-"))) {
+            throw new IllegalArgumentException("stack.jvmOptions must be JVM options starting with '-'");
+        }
         if (clusterName == null || clusterName.isBlank()) throw new IllegalArgumentException("stack.clusterName must not be empty");
     }
 
