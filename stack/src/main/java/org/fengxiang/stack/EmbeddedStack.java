@@ -38,14 +38,14 @@ public final class EmbeddedStack implements AutoCloseable {
     public synchronized Endpoints start() {
         if (endpoints != null) return endpoints;
         Path logConfig = layout.prepare();
-        if (!cfg.detached) {
-            shutdownHook = new Thread(this::stopChildren, "fengxiang-stack-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
+        // the hook also covers a detached start interrupted by Ctrl-C; a detached stack drops it once started
+        shutdownHook = new Thread(this::stopChildren, "fengxiang-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             StackLauncher launcher = new StackLauncher(layout, cfg, logConfig);
             endpoints = launcher.launchAll(children);
             EndpointsFile.write(layout.endpointsFile(), endpoints);
+            if (cfg.detached) removeShutdownHook();
             return endpoints;
         } catch (RuntimeException e) {
             close();
@@ -78,20 +78,23 @@ public final class EmbeddedStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopChildren();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or has run
-            }
-            shutdownHook = null;
-        }
+        removeShutdownHook();
         try {
             java.nio.file.Files.deleteIfExists(layout.endpointsFile());
         } catch (java.io.IOException ignored) {
             // best effort
         }
         endpoints = null;
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null) return;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
+        }
+        shutdownHook = null;
     }
 
     private void stopChildren() {

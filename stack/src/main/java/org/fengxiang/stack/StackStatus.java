@@ -23,7 +23,8 @@ public record StackStatus(Path dataDir, Endpoints endpoints, Map<Service, Long> 
     public String describe() {
         StringBuilder b = new StringBuilder("stack in ").append(dataDir).append(": ");
         if (pids.isEmpty()) return b.append("not running").toString();
-        b.append(running() ? "running" : "partly running").append('\n');
+        b.append(running() ? "running" : alive.isEmpty() ? "not running (stale pid files: run 'stack down')" : "partly running")
+                .append('\n');
         pids.forEach((s, pid) -> b.append(String.format("  %-13s pid %-8d %s%n", s.id(), pid, alive.contains(s) ? "alive" : "DEAD")));
         if (endpoints != null) {
             if (endpoints.kafkaBootstrap() != null) b.append("  kafka         ").append(endpoints.kafkaBootstrap()).append('\n');
