@@ -34,8 +34,19 @@ public final class FengxiangEsNode {
         }
     }
 
-    /** Starts the node and blocks until the JVM is asked to exit. */
-    public static void main(String[] args) throws Exception {
+    /** Starts the node and blocks until the JVM is asked to exit; a start-up failure halts the JVM with code 1. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            org.apache.logging.log4j.LogManager.getLogger(FengxiangEsNode.class).error("the node failed to start", t);
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         NodeArgs a = NodeArgs.parse(args);
         Settings settings = a.settings();
         LogConfigurator.configureESLogging();

@@ -88,6 +88,14 @@ final class ChildSupport {
         System.exit(0);
     }
 
+    /** Logs why the service could not start and halts (server threads left behind must not keep the JVM alive). */
+    static void haltOnStartFailure(String service, Throwable t) {
+        LOG.error("{} failed to start", service, t);
+        System.err.flush();
+        System.out.flush();
+        Runtime.getRuntime().halt(1);
+    }
+
     /** Blocks the main thread until the JVM exits (shutdown hooks do the cleanup). */
     static void blockForever() throws InterruptedException {
         new CountDownLatch(1).await();

@@ -30,8 +30,16 @@ public final class KafkaMain {
 
     private KafkaMain() {}
 
-    /** Formats the storage if needed, starts the broker and blocks until the JVM is asked to exit. */
-    public static void main(String[] args) throws Exception {
+    /** Formats the storage if needed, starts the broker and blocks until the JVM is asked to exit. A start-up failure halts the JVM with code 1. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            ChildSupport.haltOnStartFailure("kafka", t);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> a = ChildSupport.parseArgs(args);
         Path dir = Path.of(ChildSupport.required(a, "dir")).toAbsolutePath();
         int port = Integer.parseInt(ChildSupport.required(a, "port"));

@@ -18,8 +18,16 @@ public final class MailMain {
 
     private MailMain() {}
 
-    /** Starts the mail server and blocks until the JVM is asked to exit. */
-    public static void main(String[] args) throws Exception {
+    /** Starts the mail server and blocks until the JVM is asked to exit. A start-up failure halts the JVM with code 1. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            ChildSupport.haltOnStartFailure("mail", t);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> a = ChildSupport.parseArgs(args);
         int smtpPort = Integer.parseInt(ChildSupport.required(a, "smtp.port"));
         int imapPort = Integer.parseInt(ChildSupport.required(a, "imap.port"));
