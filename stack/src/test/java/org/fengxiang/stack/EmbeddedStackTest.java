@@ -89,9 +89,19 @@ class EmbeddedStackTest {
     private void elasticsearchRoundTrip(String url) throws Exception {
         assertThat(send("GET", url + "/", null).body()).contains("\"number\" : \"8.19.21\"");
         assertThat(send("HEAD", url + "/", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> template = send("PUT", url + "/_index_template/it-template",
+                "{\"index_patterns\":[\"it-*\"],\"template\":{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},"
+                + "\"mappings\":{\"properties\":{\"text\":{\"type\":\"text\"},\"n\":{\"type\":\"long\"}}}}}");
+        assertThat(template.body()).contains("\"acknowledged\":true");
         HttpResponse<String> put = send("PUT", url + "/it-docs/_doc/1?refresh=true",
                 "{\"text\":\"风向 public opinion\",\"n\":1}");
         assertThat(put.statusCode()).isEqualTo(201);
+        HttpResponse<String> bulk = sendNdjson(url + "/_bulk?refresh=true",
+                "{\"index\":{\"_index\":\"it-docs\",\"_id\":\"2\"}}\n{\"text\":\"second\",\"n\":2}\n"
+                + "{\"index\":{\"_index\":\"it-docs\",\"_id\":\"3\"}}\n{\"text\":\"third\",\"n\":3}\n");
+        assertThat(bulk.body()).contains("\"errors\":false");
+        assertThat(send("GET", url + "/it-docs/_count", null).body()).contains("\"count\":3");
+        assertThat(send("GET", url + "/_cluster/health", null).body()).contains("\"status\":\"green\"");
         HttpResponse<String> search = send("POST", url + "/it-docs/_search",
                 "{\"query\":{\"match\":{\"text\":\"opinion\"}}}");
         assertThat(search.body()).contains("\"value\":1").contains("风向 public opinion");
@@ -102,6 +112,12 @@ class EmbeddedStackTest {
         if (json == null) b.method(method, HttpRequest.BodyPublishers.noBody());
         else b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> sendNdjson(String url, String body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static void mailRoundTrip(Endpoints e) throws Exception {
@@ -120,6 +136,17 @@ class EmbeddedStackTest {
             assertThat(eml).hasSize(1); // one file per message, not per recipient
             String raw = Files.readString(eml.get(0), StandardCharsets.UTF_8);
             assertThat(raw).contains("analyst@example.org").contains("Subject: =?UTF-8?");
+        }
+        jakarta.mail.Store imap = session.getStore("imap");
+        imap.connect(e.smtpHost(), e.imapPort(), "duty@example.org", "any");
+        try {
+            jakarta.mail.Folder inbox = imap.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isEqualTo(1);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("预警: stack test");
+            inbox.close(false);
+        } finally {
+            imap.close();
         }
     }
 
