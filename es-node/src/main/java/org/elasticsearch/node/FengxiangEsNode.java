@@ -59,11 +59,11 @@ public final class FengxiangEsNode {
         Node node = new ClasspathNode(env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(node, stopped), "es-node-shutdown"));
+        if (a.watchParent()) ParentWatch.start(); // from here on: the node is closed by the hook if the owner dies
         node.start();
         int port = boundPort(node);
         if (a.portFile() != null) writeAtomically(a.portFile(), Integer.toString(port));
         org.apache.logging.log4j.LogManager.getLogger(FengxiangEsNode.class).info("FENGXIANG-ES-READY http://127.0.0.1:{}", port);
-        if (a.watchParent()) ParentWatch.start();
         stopped.await();
     }
 

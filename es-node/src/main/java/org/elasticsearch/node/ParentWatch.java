@@ -28,6 +28,16 @@ final class ParentWatch {
 
     private static void exit(String why) {
         org.apache.logging.log4j.LogManager.getLogger(ParentWatch.class).info("exiting: {}", why);
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException ignored) {
+                // halting anyway
+            }
+            Runtime.getRuntime().halt(2); // the shutdown hook hung: the owner is gone, do not linger
+        }, "exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         System.exit(0);
     }
 }

@@ -85,6 +85,16 @@ final class ChildSupport {
 
     private static void exit(String why) {
         LOG.info("exiting: {}", why);
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException ignored) {
+                // halting anyway
+            }
+            Runtime.getRuntime().halt(2); // a shutdown hook hung: the owner is gone, do not linger
+        }, "exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         System.exit(0);
     }
 

@@ -41,6 +41,7 @@ public final class KafkaMain {
 
     private static void run(String[] args) throws Exception {
         Map<String, String> a = ChildSupport.parseArgs(args);
+        ChildSupport.watchParentIf(Boolean.parseBoolean(a.getOrDefault("watch.parent", "false")));
         Path dir = Path.of(ChildSupport.required(a, "dir")).toAbsolutePath();
         int port = Integer.parseInt(ChildSupport.required(a, "port"));
         int controllerPort = Integer.parseInt(ChildSupport.required(a, "controller.port"));
@@ -59,7 +60,6 @@ public final class KafkaMain {
         ChildSupport.writeProperties(readyFile, Map.of("bootstrap", "127.0.0.1:" + port,
                 "pid", Long.toString(ProcessHandle.current().pid())));
         LOG.info("FENGXIANG-KAFKA-READY 127.0.0.1:{}", port);
-        ChildSupport.watchParentIf(Boolean.parseBoolean(a.getOrDefault("watch.parent", "false")));
         ChildSupport.blockForever();
     }
 

@@ -29,6 +29,7 @@ public final class MailMain {
 
     private static void run(String[] args) throws Exception {
         Map<String, String> a = ChildSupport.parseArgs(args);
+        ChildSupport.watchParentIf(Boolean.parseBoolean(a.getOrDefault("watch.parent", "false")));
         int smtpPort = Integer.parseInt(ChildSupport.required(a, "smtp.port"));
         int imapPort = Integer.parseInt(ChildSupport.required(a, "imap.port"));
         Path mailDir = Path.of(ChildSupport.required(a, "mail.dir")).toAbsolutePath();
@@ -48,7 +49,6 @@ public final class MailMain {
                 "imap.port", Integer.toString(mail.getImap().getPort()), "mail.dir", mailDir.toString(),
                 "pid", Long.toString(ProcessHandle.current().pid())));
         LOG.info("FENGXIANG-MAIL-READY smtp 127.0.0.1:{} imap 127.0.0.1:{} eml {}", smtpPort, imapPort, mailDir);
-        ChildSupport.watchParentIf(Boolean.parseBoolean(a.getOrDefault("watch.parent", "false")));
         ChildSupport.blockForever();
     }
 }
