@@ -48,7 +48,7 @@ public final class MailMain {
         ChildSupport.writeProperties(readyFile, Map.of("smtp.port", Integer.toString(mail.getSmtp().getPort()),
                 "imap.port", Integer.toString(mail.getImap().getPort()), "mail.dir", mailDir.toString(),
                 "pid", Long.toString(ProcessHandle.current().pid())));
-        LOG.info("FENGXIANG-MAIL-READY smtp 127.0.0.1:{} imap 127.0.0.1:{} eml {}", smtpPort, imapPort, mailDir);
+        LOG.info("FENGXIANG-MAIL-READY smtp 127.0.0.1:{} imap 127.0.0.1:{} eml {}", mail.getSmtp().getPort(), mail.getImap().getPort(), mailDir);
         ChildSupport.blockForever();
     }
 }

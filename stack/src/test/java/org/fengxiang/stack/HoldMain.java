@@ -8,9 +8,12 @@ public final class HoldMain {
     private HoldMain() {}
 
     public static void main(String[] args) throws Exception {
-        EmbeddedStack stack = EmbeddedStack.builder().dataDir(Path.of(args[0])).services(Service.MAIL).build();
+        Service[] services = args.length > 2
+                ? java.util.Arrays.stream(args, 2, args.length).map(Service::of).toArray(Service[]::new) : new Service[] {Service.MAIL};
+        EmbeddedStack stack = EmbeddedStack.builder().dataDir(Path.of(args[0])).services(services).build();
         stack.start();
-        Files.writeString(Path.of(args[1]), Long.toString(stack.pids().get(Service.MAIL)));
+        Files.writeString(Path.of(args[1] + ".all"), stack.pids().values().toString());
+        Files.writeString(Path.of(args[1]), Long.toString(stack.pids().get(services[0])));
         Thread.sleep(600_000);
     }
 }
