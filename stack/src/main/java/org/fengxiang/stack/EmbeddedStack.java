@@ -126,9 +126,10 @@ public final class EmbeddedStack implements AutoCloseable {
 
         private Builder() {}
 
-        /** Takes every value from settings (ports as configured, i.e. fixed by default). */
+        /** Takes every value from settings, data directory included (ports as configured, i.e. fixed by default). */
         public Builder settings(StackSettings s) {
             s.validate();
+            dataDir = s.resolvedDataDir();
             services = s.serviceSet();
             kafkaPort = s.kafkaPort;
             kafkaControllerPort = s.kafkaControllerPort;
