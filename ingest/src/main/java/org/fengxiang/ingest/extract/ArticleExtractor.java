@@ -1,0 +1,118 @@
+package org.fengxiang.ingest.extract;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.fengxiang.ingest.ChineseDates;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Generic article extraction from an arbitrary news page on the Jsoup DOM (text and link density,
+ * in the spirit of GNE and trafilatura): title, author, publish time and body text with paragraphs
+ * separated by newlines. Per-site {@link ExtractionRules} fix the pages where the heuristics fail.
+ * Thread-safe and stateless.
+ */
+public final class ArticleExtractor {
+    private static final Pattern UNLIKELY = Pattern.compile(
+            "-ad-|banner|breadcrumb|combx|comment|community|disqus|footer|gdpr|header|legends|menu|related|remark|replies|"
+                    + "rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
+                    + "share|recommend|hotnews|toolbar|cookie|login|copyright", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|shadow|text|detail", Pattern.CASE_INSENSITIVE);
+    private static final String REMOVE = "script,style,noscript,iframe,svg,canvas,template,object,embed,input,button,select,"
+            + "textarea,option,nav,footer,aside,[hidden],[aria-hidden=true],[style~=(?i)display\\s*:\\s*none],"
+            + "[style~=(?i)visibility\\s*:\\s*hidden]";
+
+    private final ZoneId zone;
+
+    /** An extractor resolving dates in Asia/Shanghai. */
+    public ArticleExtractor() {
+        this(ChineseDates.SHANGHAI);
+    }
+
+    /** An extractor resolving zone-less dates in the given zone. */
+    public ArticleExtractor(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Extracts from HTML text; {@code url} resolves relative links (may be null). */
+    public Article extract(String html, String url) {
+        return extract(Jsoup.parse(html, url == null ? "" : url), ExtractionRules.NONE, null);
+    }
+
+    /**
+     * Extracts from a parsed document (which is modified). {@code now} resolves relative dates
+     * ({@code 3小时前}); when null only dates with a year are accepted.
+     */
+    public Article extract(Document doc, ExtractionRules rules, ZonedDateTime now) {
+        String title = Metadata.title(doc);
+        String author = Metadata.author(doc);
+        String time = Metadata.time(doc, title, now == null ? null : now, zone);
+        String text = body(doc, rules == null ? ExtractionRules.NONE : rules, title);
+        return new Article(title, author, time, text);
+    }
+
+    /** The body text only. */
+    String body(Document doc, ExtractionRules rules, String title) {
+        for (String noise : rules.noiseSelectors()) doc.select(noise).remove();
+        Element root = doc.body() == null ? doc : doc.body();
+        List<Element> containers = null;
+        if (rules.bodySelector() != null && !rules.bodySelector().isBlank()) {
+            containers = doc.select(rules.bodySelector());
+            if (containers.isEmpty()) containers = null;
+        }
+        clean(root, containers == null);
+        BodyExtractor finder = new BodyExtractor(root);
+        if (containers == null) containers = finder.find(root);
+        StringBuilder out = new StringBuilder();
+        for (Element c : containers) emit(c, finder, title, out);
+        return lines(out);
+    }
+
+    private static void clean(Element root, boolean dropUnlikely) {
+        root.select(REMOVE).remove();
+        root.select("header").forEach(h -> {
+            if (h.select("h1").isEmpty() || h.text().length() < 200) h.remove();
+        });
+        if (!dropUnlikely) return;
+        for (Element e : root.getAllElements()) {
+            if (e == root || e.parent() == null || e.nameIs("html") || e.nameIs("body") || e.nameIs("article") || e.nameIs("main")) continue;
+            String key = e.className() + " " + e.id();
+            if (key.isBlank()) continue;
+            if (UNLIKELY.matcher(key).find() && !MAYBE.matcher(key).find()) e.remove();
+        }
+    }
+
+    private static void emit(Element e, BodyExtractor finder, String title, StringBuilder out) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t) out.append(t.getWholeText());
+            else if (n instanceof Element c) {
+                if (c.nameIs("br")) {
+                    out.append('\n');
+                    continue;
+                }
+                boolean block = NodeStats.BLOCK.contains(c.normalName());
+                if (block && finder.noise(c)) continue;
+                if (c.normalName().matches("h[1-3]") && title != null && TextUtil.collapse(c.text()).equals(TextUtil.collapse(title))) continue;
+                if (block) out.append('\n');
+                emit(c, finder, title, out);
+                if (block) out.append('\n');
+            }
+        }
+    }
+
+    private static String lines(StringBuilder b) {
+        StringBuilder out = new StringBuilder();
+        for (String line : b.toString().split("\n")) {
+            String l = TextUtil.collapse(line);
+            if (l.isEmpty()) continue;
+            if (out.length() > 0) out.append('\n');
+            out.append(l);
+        }
+        return out.toString();
+    }
+}
