@@ -38,6 +38,6 @@ final class HostThrottle {
             nextAllowed.put(host, start + intervals.getOrDefault(host, defaultIntervalMs));
             wait = start - now;
         }
-        sleeper.sleep(wait);
+        if (wait > 0) sleeper.sleep(wait);
     }
 }
