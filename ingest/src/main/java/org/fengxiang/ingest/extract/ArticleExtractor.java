@@ -65,26 +65,42 @@ public final class ArticleExtractor {
             containers = doc.select(rules.bodySelector());
             if (containers.isEmpty()) containers = null;
         }
-        clean(root, containers == null);
+        root.select(REMOVE).remove();
+        if (containers != null) return emitAll(containers, new BodyExtractor(root), title);
+        Element backup = root.clone();
+        dropUnlikely(root);
         BodyExtractor finder = new BodyExtractor(root);
-        if (containers == null) containers = finder.find(root);
+        String text = emitAll(finder.find(root), finder, title);
+        if (TextUtil.weight(text) >= MIN_WEIGHT) return text;
+        BodyExtractor again = new BodyExtractor(backup);
+        String retry = emitAll(again.find(backup), again, title);
+        return TextUtil.weight(retry) > TextUtil.weight(text) ? retry : text;
+    }
+
+    private static final int MIN_WEIGHT = 500;
+
+    private static String emitAll(List<Element> containers, BodyExtractor finder, String title) {
         StringBuilder out = new StringBuilder();
         for (Element c : containers) emit(c, finder, title, out);
         return lines(out);
     }
 
-    private static void clean(Element root, boolean dropUnlikely) {
-        root.select(REMOVE).remove();
-        root.select("header").forEach(h -> {
-            if (h.select("h1").isEmpty() || h.text().length() < 200) h.remove();
-        });
-        if (!dropUnlikely) return;
+    /** Removes elements whose class/id marks them as boilerplate, unless they hold most of the paragraph text. */
+    private static void dropUnlikely(Element root) {
+        NodeStats stats = new NodeStats(root);
+        int total = stats.of(root).pWeight;
+        List<Element> doomed = new java.util.ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (e == root || e.parent() == null || e.nameIs("html") || e.nameIs("body") || e.nameIs("article") || e.nameIs("main")) continue;
+            if (e == root || e.nameIs("html") || e.nameIs("body") || e.nameIs("article") || e.nameIs("main") || e.nameIs("a")) continue;
             String key = e.className() + " " + e.id();
             if (key.isBlank()) continue;
-            if (UNLIKELY.matcher(key).find() && !MAYBE.matcher(key).find()) e.remove();
+            if (e.nameIs("header") && !e.select("h1").isEmpty() && stats.of(e).weight > 200) continue;
+            if (UNLIKELY.matcher(key).find() && !MAYBE.matcher(key).find() && stats.of(e).pWeight < total * 0.4) doomed.add(e);
         }
+        for (Element e : doomed) e.remove();
+        root.select("header").forEach(h -> {
+            if (h.select("h1").isEmpty() || TextUtil.weight(h.text()) < 200) h.remove();
+        });
     }
 
     private static void emit(Element e, BodyExtractor finder, String title, StringBuilder out) {

@@ -24,6 +24,8 @@ import org.jsoup.nodes.Document;
  * {@code --pred} the Chinese predictions are written for {@code zh/check.py}.
  */
 public final class ExtractionEval {
+    private static String show;
+
     private ExtractionEval() {}
 
     public static void main(String[] args) throws IOException {
@@ -32,6 +34,7 @@ public final class ExtractionEval {
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--pred")) pred = Path.of(args[++i]);
+            else if (args[i].equals("--show")) show = args[++i];
             else if (args[i].equals("-v")) verbose = true;
             else data = Path.of(args[i]);
         }
@@ -52,6 +55,9 @@ public final class ExtractionEval {
             Article a = ex.extract(html, e.getValue().path("url").asText(null));
             Shingles.TpFpFn r = Shingles.tokenShingles(e.getValue().path("articleBody").asText(""), a.text());
             items.add(r);
+            if (show != null && e.getKey().startsWith(show)) {
+                System.out.println("=== EXTRACTED (" + a.title() + ")\n" + a.text() + "\n=== TRUTH\n" + e.getValue().path("articleBody").asText());
+            }
             if (verbose) {
                 Shingles.Prf one = Shingles.aggregate(List.of(r));
                 System.out.printf("  %s  P=%.3f R=%.3f F1=%.3f%n", e.getKey().substring(0, 12), one.precision(), one.recall(), one.f1());
@@ -81,6 +87,7 @@ public final class ExtractionEval {
             p += prf.precision();
             r += prf.recall();
             n++;
+            if (show != null && e.getKey().startsWith(show)) System.out.println("=== EXTRACTED\n" + a.text() + "\n=== REF\n" + ref);
             if (verbose) {
                 System.out.printf("  %-24s title=%s time=%s P=%.3f R=%.3f F1=%.3f  [%s | %s]%n", e.getKey(), titleOk ? 1 : 0, timeOk ? 1 : 0,
                         prf.precision(), prf.recall(), prf.f1(), a.title(), a.publishedAt());

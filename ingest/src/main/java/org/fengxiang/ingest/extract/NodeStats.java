@@ -21,6 +21,8 @@ final class NodeStats {
         int linkWeight;
         int punct;
         int links;
+        /** Weight of the text inside {@code <p>} elements. */
+        int pWeight;
         boolean hasBlockChild;
 
         double linkDensity() {
@@ -47,6 +49,7 @@ final class NodeStats {
                     }
                 } else if (node instanceof Element e) {
                     Stat s = of(e);
+                    if (e.nameIs("p")) s.pWeight = s.weight;
                     if (e.nameIs("a")) {
                         s.linkWeight = s.weight;
                         s.links++;
@@ -57,6 +60,7 @@ final class NodeStats {
                         p.linkWeight += s.linkWeight;
                         p.punct += s.punct;
                         p.links += s.links;
+                        p.pWeight += s.pWeight;
                         if (BLOCK.contains(e.normalName()) || e.normalName().equals("br")) p.hasBlockChild |= BLOCK.contains(e.normalName());
                     }
                 }
