@@ -36,11 +36,13 @@ final class BodyExtractor {
     /** The best body container(s) below root. */
     List<Element> find(Element root) {
         for (Element e : root.getAllElements()) {
-            if (!isParagraph(e)) continue;
             NodeStats.Stat s = stats.of(e);
-            if (s.weight < 25) continue;
-            double score = 1 + s.punct + Math.min(s.weight / 100.0, 3);
-            Element p = e.parent();
+            boolean paragraph = isParagraph(e);
+            int weight = paragraph ? s.weight : s.inlineWeight;
+            int punct = paragraph ? s.punct : s.inlinePunct;
+            if (weight < 25 || !paragraph && (!CONTAINERS.contains(e.normalName()) && !e.nameIs("body"))) continue;
+            double score = 1 + punct + Math.min(weight / 100.0, 3);
+            Element p = paragraph ? e.parent() : e;
             for (int level = 0; p != null && level < 3; level++, p = p.parent()) {
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 scores.merge(p, initial(p) + score / divider, (a, b) -> a + score / divider);

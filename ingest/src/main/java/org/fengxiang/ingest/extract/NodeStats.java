@@ -24,6 +24,9 @@ final class NodeStats {
         /** Weight of the text inside {@code <p>} elements. */
         int pWeight;
         boolean hasBlockChild;
+        /** Weight and punctuation of the text directly inside (text nodes and inline children). */
+        int inlineWeight;
+        int inlinePunct;
 
         double linkDensity() {
             return weight == 0 ? 0 : Math.min(1.0, (double) linkWeight / weight);
@@ -44,8 +47,12 @@ final class NodeStats {
                     if (p != null) {
                         Stat s = of(p);
                         String text = t.getWholeText();
-                        s.weight += TextUtil.weight(text);
-                        s.punct += TextUtil.punctuation(text);
+                        int w = TextUtil.weight(text);
+                        int pu = TextUtil.punctuation(text);
+                        s.weight += w;
+                        s.punct += pu;
+                        s.inlineWeight += w;
+                        s.inlinePunct += pu;
                     }
                 } else if (node instanceof Element e) {
                     Stat s = of(e);
@@ -61,7 +68,11 @@ final class NodeStats {
                         p.punct += s.punct;
                         p.links += s.links;
                         p.pWeight += s.pWeight;
-                        if (BLOCK.contains(e.normalName()) || e.normalName().equals("br")) p.hasBlockChild |= BLOCK.contains(e.normalName());
+                        if (BLOCK.contains(e.normalName())) p.hasBlockChild = true;
+                        else if (!e.nameIs("a")) {
+                            p.inlineWeight += s.weight;
+                            p.inlinePunct += s.punct;
+                        }
                     }
                 }
             }
