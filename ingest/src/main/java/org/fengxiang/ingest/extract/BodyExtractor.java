@@ -33,8 +33,48 @@ final class BodyExtractor {
         this.stats = new NodeStats(root);
     }
 
-    /** The best body container(s) below root. */
+    /** Containers that well-known templates use for the article body, most specific first. */
+    static final List<String> KNOWN_BODIES = List.of(
+            "[itemprop=articleBody]", "[itemprop=articlebody]", "section[name=articleBody]", "#js_content", "#artibody", "#endText",
+            "#article-body", "#articleBody", "#article_body", "#articlebody", "#story-body", "#storytext", "#article_content",
+            "#articleContent", ".article-body", ".article__body", ".articleBody", ".ArticleBody-articleBody",
+            ".RichTextArticleBody-body", ".StoryBodyCompanionColumn", ".story-body", ".story-content", ".article-content",
+            ".article_content", ".articleContent", ".entry-content", ".post-content", ".post-body", ".post_content",
+            ".post-entry", ".td-post-content", ".single-content", ".content-article", ".rich_media_content", ".article-text",
+            ".c-entry-content", ".news-content", ".post_text", ".article-main", ".main-text");
+
+    /** The best body container(s) below root: a well-known container when one holds real text, else the best-scored one. */
     List<Element> find(Element root) {
+        List<Element> known = known(root);
+        List<Element> scored = scored(root);
+        if (known.isEmpty()) return scored;
+        int knownWeight = known.stream().mapToInt(e -> stats.of(e).weight).sum();
+        Element top = scored.get(0);
+        int topWeight = scored.stream().mapToInt(e -> stats.of(e).weight).sum();
+        boolean knownInsideTop = known.stream().allMatch(k -> k.parents().contains(top));
+        if (knownInsideTop && knownWeight < topWeight * 0.3) return scored;
+        return known;
+    }
+
+    private List<Element> known(Element root) {
+        for (String sel : KNOWN_BODIES) {
+            List<Element> found = root.select(sel);
+            if (found.isEmpty()) continue;
+            Element best = null;
+            for (Element e : found) if (best == null || stats.of(e).weight > stats.of(best).weight) best = e;
+            NodeStats.Stat s = stats.of(best);
+            if (s.weight < 150 || s.linkDensity() > 0.4) continue;
+            Element parent = best.parent();
+            List<Element> same = new ArrayList<>();
+            for (Element e : found) {
+                if (e.parent() == parent || e == best) same.add(e);
+            }
+            return same;
+        }
+        return List.of();
+    }
+
+    private List<Element> scored(Element root) {
         for (Element e : root.getAllElements()) {
             NodeStats.Stat s = stats.of(e);
             boolean paragraph = isParagraph(e);
