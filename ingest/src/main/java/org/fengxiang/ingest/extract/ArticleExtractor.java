@@ -27,6 +27,16 @@ public final class ArticleExtractor {
             + "textarea,option,nav,footer,aside,[hidden],[aria-hidden=true],[style~=(?i)display\\s*:\\s*none],"
             + "[style~=(?i)visibility\\s*:\\s*hidden]";
 
+    private static final Pattern JUNK_BLOCK = Pattern.compile(
+            "caption|credit|gallery|slideshow|carousel|player|newsletter|subscribe|signup|sign-up|promo|advert|\\bad\\b|-ad-|ad-slot|"
+                    + "adslot|inline-ad|related|share|social|author-bio|authorbio|bio-box|tweet-embed|embed|toolbar|print|"
+                    + "recommend|read-more|readmore|more-stories|tags|copyright|disclaimer", Pattern.CASE_INSENSITIVE);
+    private static final Pattern JUNK_LINE = Pattern.compile(
+            "(?i)^(advertisement|advert|ad|ads|sponsored|continue reading( below)?|story continues below( advertisement)?|caption|close|"
+                    + "image \\d+ of \\d+|\\(image credit:.*\\)|(photo|image|picture|credit)s?:.{0,120}|share( this( article| story)?)?|"
+                    + "read more|related( articles| stories)?|click here.{0,80}|this slideshow requires javascript\\.?|"
+                    + "责任编辑[:：].{0,30}|编辑[:：].{0,30}|来源[:：].{0,30}|返回搜狐，查看更多|点击进入专题.{0,30}|"
+                    + "(本文)?(图片)?来源[:：].{0,40}|更多精彩.{0,30}|扫码.{0,30}|分享到.{0,20}|打开.{0,10}app.{0,20}|原标题[:：].{0,80})$");
     private final ZoneId zone;
 
     /** An extractor resolving dates in Asia/Shanghai. */
@@ -113,6 +123,7 @@ public final class ArticleExtractor {
                 }
                 boolean block = NodeStats.BLOCK.contains(c.normalName());
                 if (block && finder.noise(c)) continue;
+                if (junk(c)) continue;
                 if (c.normalName().matches("h[1-3]") && title != null && TextUtil.collapse(c.text()).equals(TextUtil.collapse(title))) continue;
                 if (block) out.append('\n');
                 emit(c, finder, title, out);
@@ -121,11 +132,20 @@ public final class ArticleExtractor {
         }
     }
 
+    /** Figures, captions, ads, share bars and similar blocks inside the body. */
+    private static boolean junk(Element c) {
+        String n = c.normalName();
+        if (n.equals("figure") || n.equals("figcaption") || n.equals("picture")) return true;
+        String key = c.className() + " " + c.id();
+        if (key.isBlank() || n.equals("p") && c.text().length() > 120) return false;
+        return JUNK_BLOCK.matcher(key).find() && TextUtil.weight(c.text()) < 1500;
+    }
+
     private static String lines(StringBuilder b) {
         StringBuilder out = new StringBuilder();
         for (String line : b.toString().split("\n")) {
             String l = TextUtil.collapse(line);
-            if (l.isEmpty()) continue;
+            if (l.isEmpty() || JUNK_LINE.matcher(l).matches()) continue;
             if (out.length() > 0) out.append('\n');
             out.append(l);
         }
