@@ -10,10 +10,13 @@ import org.jsoup.nodes.Element;
 
 /** Title, author and publish time of an article page: meta tags first, then the visible page. */
 final class Metadata {
-    private static final String[] TIME_META = {"article:published_time", "og:article:published_time", "og:published_time",
+    private static final String[] TIME_META = {"weibo:article:create_at", "article:published_time", "og:article:published_time", "og:published_time",
             "og:release_date", "publishdate", "pubdate", "publish_date", "publishtime", "published_time", "datepublished",
             "article.published", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at",
-            "release_date", "created", "date", "firstpublishedtime", "lastpublishedtime"};
+            "release_date", "created", "date", "firstpublishedtime", "lastpublishedtime", "dateupdate", "datemodified",
+            "article:modified_time"};
+    private static final Pattern SCRIPT_TIME = Pattern.compile(
+            "\\b(?:ct|publish_time|publishtime|pubtime|pubDate|publishTime|createTime|create_time)\\s*[=:]\\s*[\"']?(\\d{10})\\b");
     private static final String[] AUTHOR_META = {"author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"};
     private static final Pattern DATE = Pattern.compile(
             "(?<!\\d)(\\d{4})\\s*[年/\\-.]\\s*(\\d{1,2})\\s*[月/\\-.]\\s*(\\d{1,2})(?!\\d)\\s*[日号]?(\\s*(\\d{1,2})\\s*[:：时]\\s*(\\d{1,2})(?:\\s*[:：]\\s*\\d{1,2})?)?");
@@ -76,6 +79,13 @@ final class Metadata {
             String iso = ChineseDates.iso(v, ref);
             if (iso != null) return iso;
         }
+        for (Element script : doc.select("script")) {
+            Matcher sm = SCRIPT_TIME.matcher(script.data());
+            if (sm.find()) {
+                String iso = ChineseDates.iso(sm.group(1), ref);
+                if (iso != null) return iso;
+            }
+        }
         Element body = doc.body();
         if (body == null) return null;
         String text = body.text();
@@ -108,11 +118,18 @@ final class Metadata {
     }
 
     private static String meta(Document doc, String... names) {
-        for (String n : names) {
-            for (Element e : doc.select("meta[property=" + n + "], meta[name=" + n + "], meta[itemprop=" + n + "]")) {
-                String c = e.attr("content").trim();
-                if (!c.isEmpty()) return c;
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (Element e : doc.select("meta[content]")) {
+            String c = e.attr("content").trim();
+            if (c.isEmpty()) continue;
+            for (String attr : new String[] {"property", "name", "itemprop"}) {
+                String key = e.attr(attr).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+                if (!key.isEmpty()) found.putIfAbsent(key, c);
             }
+        }
+        for (String n : names) {
+            String v = found.get(n);
+            if (v != null) return v;
         }
         return null;
     }
