@@ -53,6 +53,12 @@ final class BodyExtractor {
         int topWeight = scored.stream().mapToInt(e -> stats.of(e).weight).sum();
         boolean knownInsideTop = known.stream().allMatch(k -> k.parents().contains(top));
         if (knownInsideTop && knownWeight < topWeight * 0.3) return scored;
+        if (known.size() == 1 && top.parents().contains(known.get(0))) {
+            NodeStats.Stat k = stats.of(known.get(0)), t = stats.of(top);
+            int extra = k.weight - topWeight;
+            int extraLinks = k.linkWeight - t.linkWeight;
+            if (extra > 0 && extraLinks > extra * 0.35) return scored;
+        }
         return known;
     }
 
@@ -81,6 +87,7 @@ final class BodyExtractor {
             int weight = paragraph ? s.weight : s.inlineWeight;
             int punct = paragraph ? s.punct : s.inlinePunct;
             if (weight < 25 || !paragraph && (!CONTAINERS.contains(e.normalName()) && !e.nameIs("body"))) continue;
+            if (paragraph && s.linkDensity() > 0.5) continue;
             double score = 1 + punct + Math.min(weight / 100.0, 3);
             Element p = paragraph ? e.parent() : e;
             for (int level = 0; p != null && level < 3; level++, p = p.parent()) {
