@@ -35,7 +35,7 @@ public final class ArticleExtractor {
             "(?i)^(advertisement|advert|ad|ads|sponsored|continue reading( below)?|story continues below( advertisement)?|caption|close|"
                     + "image \\d+ of \\d+|\\(image credit:.*\\)|(photo|image|picture|credit)s?:.{0,120}|share( this( article| story)?)?|"
                     + "read more|related( articles| stories)?|click here.{0,80}|this slideshow requires javascript\\.?|"
-                    + "责任编辑[:：].{0,30}|编辑[:：].{0,30}|来源[:：].{0,30}|返回搜狐，查看更多|点击进入专题.{0,30}|"
+                    + "(责任编辑|编辑|责编|校对|来源|作者|记者)\\s*[:：|｜].{0,30}|返回搜狐，查看更多|点击进入专题.{0,30}|"
                     + "(本文)?(图片)?来源[:：].{0,40}|更多精彩.{0,30}|扫码.{0,30}|分享到.{0,20}|打开.{0,10}app.{0,20}|原标题[:：].{0,80})$");
     private final ZoneId zone;
 
