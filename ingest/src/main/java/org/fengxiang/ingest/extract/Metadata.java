@@ -21,7 +21,8 @@ final class Metadata {
     private static final Pattern DATE = Pattern.compile(
             "(?<!\\d)(\\d{4})\\s*[年/\\-.]\\s*(\\d{1,2})\\s*[月/\\-.]\\s*(\\d{1,2})(?!\\d)\\s*[日号]?(\\s*(\\d{1,2})\\s*[:：时]\\s*(\\d{1,2})(?:\\s*[:：]\\s*\\d{1,2})?)?");
     private static final String NAME = "([\\u4e00-\\u9fa5·]{2,4})(?=[\\s）)】\\]，,。；;/|｜_]|$)";
-    private static final Pattern REPORTER = Pattern.compile("(?:记者|作者|撰文|采写|(?<![本原全正下上图])文)\\s*[:：|｜]?\\s*" + NAME);
+    private static final Pattern REPORTER = Pattern.compile(
+            "(?:(?:记者|作者|撰文|采写|(?<![本原全正下上图])文)\\s*[:：|｜]\\s*|(?:记者|作者)\\s+|[（(]记者\\s*)" + NAME);
     private static final Pattern EDITOR = Pattern.compile("(?:责任编辑|责编|编辑)\\s*[:：|｜]\\s*" + NAME);
     private static final Pattern AUTHOR = Pattern.compile("(?:作者|记者|责任编辑|责编|编辑|撰文|文)\\s*[:：/|｜]?\\s*" + NAME);
     private static final Pattern SITE_NAME = Pattern.compile(".*(网|网易|新闻|日报|晚报|早报|时报|报社|客户端|财经|官方|传媒|集团|频道)$");
@@ -64,8 +65,10 @@ final class Metadata {
         String m = meta(doc, AUTHOR_META);
         if (m != null && !m.isBlank() && !m.startsWith("http") && !m.contains("@") && m.length() <= 40
                 && !SITE_NAME.matcher(m.trim()).matches()) return TextUtil.collapse(m);
-        Element account = doc.selectFirst("#js_name, .author-name, .account-name, .rich_media_meta_nickname");
-        if (account != null && !account.text().isBlank() && account.text().length() <= 30) return TextUtil.collapse(account.text());
+        for (String sel : new String[] {"#js_name", ".author-name", ".account-name"}) {
+            Element account = doc.selectFirst(sel);
+            if (account != null && !account.text().isBlank() && account.text().length() <= 30) return TextUtil.collapse(account.text());
+        }
         Element byline = doc.selectFirst("[rel=author], [itemprop=author], .byline, .author");
         if (byline != null) {
             String t = TextUtil.collapse(byline.text());
