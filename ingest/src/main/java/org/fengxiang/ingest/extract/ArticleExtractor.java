@@ -60,8 +60,9 @@ public final class ArticleExtractor {
      */
     public Article extract(Document doc, ExtractionRules rules, ZonedDateTime now) {
         String title = Metadata.title(doc);
-        String author = Metadata.author(doc);
-        String time = Metadata.time(doc, title, now == null ? null : now, zone);
+        String bodyText = doc.body() == null ? "" : doc.body().text();
+        String author = Metadata.author(doc, bodyText);
+        String time = Metadata.time(doc, title, now, zone, bodyText);
         String text = body(doc, rules == null ? ExtractionRules.NONE : rules, title);
         return new Article(title, author, time, text);
     }
@@ -77,13 +78,13 @@ public final class ArticleExtractor {
         }
         root.select(REMOVE).remove();
         if (containers != null) return emitAll(containers, new BodyExtractor(root), title);
-        Element backup = root.clone();
-        dropUnlikely(root);
+        List<Removed> removed = dropUnlikely(root);
         BodyExtractor finder = new BodyExtractor(root);
         String text = emitAll(finder.find(root), finder, title);
-        if (TextUtil.weight(text) >= MIN_WEIGHT) return text;
-        BodyExtractor again = new BodyExtractor(backup);
-        String retry = emitAll(again.find(backup), again, title);
+        if (TextUtil.weight(text) >= MIN_WEIGHT || removed.isEmpty()) return text;
+        for (int i = removed.size() - 1; i >= 0; i--) removed.get(i).restore();
+        BodyExtractor again = new BodyExtractor(root);
+        String retry = emitAll(again.find(root), again, title);
         return TextUtil.weight(retry) > TextUtil.weight(text) ? retry : text;
     }
 
@@ -95,8 +96,21 @@ public final class ArticleExtractor {
         return lines(out);
     }
 
+    /** A removed element and where it was, so the removal can be undone. */
+    private record Removed(Element parent, int index, Element element) {
+        static Removed remove(Element e) {
+            Removed r = new Removed(e.parent(), e.siblingIndex(), e);
+            e.remove();
+            return r;
+        }
+
+        void restore() {
+            parent.insertChildren(index, element);
+        }
+    }
+
     /** Removes elements whose class/id marks them as boilerplate, unless they hold most of the paragraph text. */
-    private static void dropUnlikely(Element root) {
+    private static List<Removed> dropUnlikely(Element root) {
         NodeStats stats = new NodeStats(root);
         int total = stats.of(root).pWeight;
         List<Element> doomed = new java.util.ArrayList<>();
@@ -107,10 +121,12 @@ public final class ArticleExtractor {
             if (e.nameIs("header") && !e.select("h1").isEmpty() && stats.of(e).weight > 200) continue;
             if (UNLIKELY.matcher(key).find() && !MAYBE.matcher(key).find() && stats.of(e).pWeight < total * 0.4) doomed.add(e);
         }
-        for (Element e : doomed) e.remove();
-        root.select("header").forEach(h -> {
-            if (h.select("h1").isEmpty() || TextUtil.weight(h.text()) < 200) h.remove();
-        });
+        List<Removed> removed = new java.util.ArrayList<>();
+        for (Element e : doomed) if (e.parent() != null) removed.add(Removed.remove(e));
+        for (Element h : root.select("header")) {
+            if (h.parent() != null && (h.select("h1").isEmpty() || TextUtil.weight(h.text()) < 200)) removed.add(Removed.remove(h));
+        }
+        return removed;
     }
 
     private static void emit(Element e, BodyExtractor finder, String title, StringBuilder out) {

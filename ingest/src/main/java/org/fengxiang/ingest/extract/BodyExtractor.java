@@ -63,9 +63,12 @@ final class BodyExtractor {
     }
 
     private List<Element> known(Element root) {
-        for (String sel : KNOWN_BODIES) {
-            List<Element> found = root.select(sel);
-            if (found.isEmpty()) continue;
+        Map<Integer, List<Element>> byRank = new java.util.TreeMap<>();
+        for (Element e : root.getAllElements()) {
+            int rank = knownRank(e);
+            if (rank >= 0) byRank.computeIfAbsent(rank, k -> new ArrayList<>()).add(e);
+        }
+        for (List<Element> found : byRank.values()) {
             Element best = null;
             for (Element e : found) if (best == null || stats.of(e).weight > stats.of(best).weight) best = e;
             NodeStats.Stat s = stats.of(best);
@@ -78,6 +81,34 @@ final class BodyExtractor {
             return same;
         }
         return List.of();
+    }
+
+    /** Position of the element's best match in {@link #KNOWN_BODIES}, or -1. */
+    private static int knownRank(Element e) {
+        int best = -1;
+        String id = e.id();
+        if (!id.isEmpty()) {
+            Integer r = KNOWN_RANK.get("#" + id);
+            if (r != null) best = r;
+        }
+        if (e.hasAttr("class")) {
+            for (String c : e.classNames()) {
+                Integer r = KNOWN_RANK.get("." + c);
+                if (r != null && (best < 0 || r < best)) best = r;
+            }
+        }
+        if (e.hasAttr("itemprop") && e.attr("itemprop").equalsIgnoreCase("articleBody")) best = 0;
+        if (e.nameIs("section") && e.attr("name").equals("articleBody") && (best < 0 || best > 2)) best = 2;
+        return best;
+    }
+
+    private static final Map<String, Integer> KNOWN_RANK = new java.util.HashMap<>();
+
+    static {
+        for (int i = 0; i < KNOWN_BODIES.size(); i++) {
+            String k = KNOWN_BODIES.get(i);
+            if (k.startsWith("#") || k.startsWith(".")) KNOWN_RANK.putIfAbsent(k, i);
+        }
     }
 
     private List<Element> scored(Element root) {

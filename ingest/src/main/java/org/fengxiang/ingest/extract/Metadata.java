@@ -55,9 +55,7 @@ final class Metadata {
         return longest.isEmpty() ? null : longest;
     }
 
-    static String author(Document doc) {
-        Element body = doc.body();
-        String text = body == null ? "" : body.text();
+    static String author(Document doc, String text) {
         Matcher rm = REPORTER.matcher(text);
         if (rm.find()) return rm.group(1);
         Matcher em = EDITOR.matcher(text);
@@ -79,7 +77,7 @@ final class Metadata {
         return null;
     }
 
-    static String time(Document doc, String title, ZonedDateTime now, ZoneId zone) {
+    static String time(Document doc, String title, ZonedDateTime now, ZoneId zone, String text) {
         ZonedDateTime ref = now != null ? now : ZonedDateTime.of(2100, 1, 1, 0, 0, 0, 0, zone);
         String m = meta(doc, TIME_META);
         if (m != null) {
@@ -98,9 +96,6 @@ final class Metadata {
                 if (iso != null) return iso;
             }
         }
-        Element body = doc.body();
-        if (body == null) return null;
-        String text = body.text();
         int from = title == null ? -1 : text.indexOf(title);
         String best = null;
         boolean bestHasTime = false;
