@@ -110,6 +110,7 @@ public final class Crawler implements AutoCloseable {
                     case "html-list" -> pass.list(start, false);
                     case "article" -> pass.article(start, PostPages.Hints.NONE);
                     case "microblog" -> pass.posts(start);
+                    case "jsonl", "csv" -> pass.fileDrop(start);
                     case "forum-thread" -> {
                         if (src.list.items != null) pass.list(start, true);
                         else pass.posts(start);
@@ -146,8 +147,9 @@ public final class Crawler implements AutoCloseable {
             this.metrics = new SourceMetrics(src.name);
         }
 
-        ZonedDateTime now() {
-            return ZonedDateTime.now(clock).withZoneSameInstant(PostPages.zone(src));
+        /** The crawl "now" of a page: its fetch time in the source's zone. */
+        ZonedDateTime now(Page p) {
+            return p.fetchedAt().atZone(PostPages.zone(src));
         }
 
         /** Fetches a page, counting failures; null when failed or not modified. */
@@ -167,6 +169,33 @@ public final class Crawler implements AutoCloseable {
                 LOG.warn("source {}: fetch failed ({}): {}", src.name, ex.reason(), ex.getMessage());
                 metrics.fail(ex.reason());
                 return null;
+            }
+        }
+
+        /** Imports a JSONL/CSV file once per content (the state remembers the file's hash after all acks). */
+        void fileDrop(String location) {
+            java.nio.file.Path file = location.startsWith("file:") ? java.nio.file.Path.of(URI.create(location)) : java.nio.file.Path.of(location);
+            try {
+                String hash = Ids.hash(java.nio.file.Files.readAllBytes(file));
+                String key = "file:" + file.toAbsolutePath().normalize();
+                CrawlState.UrlEntry old = state.url(key);
+                if (old != null && hash.equals(old.hash)) {
+                    metrics.pagesNotModified++;
+                    return;
+                }
+                org.fengxiang.ingest.FileImporter.Result r = new org.fengxiang.ingest.FileImporter(publisher).importFile(file);
+                metrics.pagesFetched++;
+                metrics.postsPublished += r.published() - r.failed();
+                metrics.publishFailed += r.failed();
+                if (r.ok()) {
+                    CrawlState.UrlEntry e = new CrawlState.UrlEntry();
+                    e.hash = hash;
+                    e.fetchedAt = clock.instant().toString();
+                    state.putUrl(key, e);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("source {}: cannot import {}: {}", src.name, file, e.toString());
+                metrics.fail("file");
             }
         }
 
@@ -218,7 +247,7 @@ public final class Crawler implements AutoCloseable {
             }
             Post post;
             try {
-                post = pages.article(src, Jsoup.parse(p.text(), p.url()), p.url(), now(), hints);
+                post = pages.article(src, Jsoup.parse(p.text(), p.url()), p.url(), now(p), hints);
             } catch (RuntimeException e) {
                 LOG.warn("source {}: cannot extract {}: {}", src.name, url, e.toString());
                 metrics.fail("parse");
@@ -246,7 +275,7 @@ public final class Crawler implements AutoCloseable {
                 String next = next(doc, src.posts.next);
                 List<Post> found;
                 try {
-                    found = pages.posts(src, doc, p.url(), now(), root);
+                    found = pages.posts(src, doc, p.url(), now(p), root);
                 } catch (RuntimeException e) {
                     LOG.warn("source {}: cannot parse {}: {}", src.name, url, e.toString());
                     metrics.fail("parse");

@@ -12,7 +12,7 @@ import java.util.Map;
 public class SourceConfig {
     /** Unique name, {@code [a-z0-9_-]+}; the prefix of every post id of the source. */
     public String name;
-    /** {@code rss}, {@code html-list}, {@code article}, {@code microblog} or {@code forum-thread}. */
+    /** {@code rss}, {@code html-list}, {@code article}, {@code microblog}, {@code forum-thread}, or file drops {@code jsonl} / {@code csv}. */
     public String type;
     /** Channel of the posts (news, microblog, forum, blog, video, qa, other). */
     public String channel;
@@ -22,7 +22,7 @@ public class SourceConfig {
     public String lang = "zh";
     /** Seconds between two crawls of the source (scheduler). */
     public long intervalSeconds = 600;
-    /** Start URLs: feed, list, board or timeline pages, or the article pages themselves for {@code article}. */
+    /** Start URLs: feed, list, board or timeline pages, the article pages themselves for {@code article}, or file paths for {@code jsonl}/{@code csv}. */
     public List<String> start = new ArrayList<>();
     /** Per-host politeness interval for this source's hosts (null: the crawler default). */
     public Long perHostIntervalMs;

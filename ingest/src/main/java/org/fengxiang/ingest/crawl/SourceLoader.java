@@ -26,7 +26,7 @@ import org.jsoup.select.Selector;
  */
 public final class SourceLoader {
     /** Types of crawl sources. */
-    public static final Set<String> TYPES = Set.of("rss", "html-list", "article", "microblog", "forum-thread");
+    public static final Set<String> TYPES = Set.of("rss", "html-list", "article", "microblog", "forum-thread", "jsonl", "csv");
     private static final Set<String> CHANNELS = Set.of("news", "microblog", "forum", "blog", "video", "qa", "other");
     private static final Set<String> METRICS = Set.of("reposts", "comments", "likes", "views");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
@@ -110,7 +110,8 @@ public final class SourceLoader {
         }
         if (s.intervalSeconds < 1) throw new SourceException(at + ": intervalSeconds must be >= 1");
         if (s.start == null || s.start.isEmpty()) throw new SourceException(at + ": start needs at least one URL");
-        for (String u : s.start) checkUrl(at, u);
+        boolean files = s.type != null && (s.type.equals("jsonl") || s.type.equals("csv"));
+        if (!files) for (String u : s.start) checkUrl(at, u);
         if (s.idPattern != null) {
             try {
                 if (Pattern.compile(s.idPattern).matcher("").groupCount() < 1) throw new SourceException(at + ": idPattern needs one capturing group");
