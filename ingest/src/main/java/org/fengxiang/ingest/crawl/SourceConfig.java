@@ -14,6 +14,11 @@ public class SourceConfig {
     public String name;
     /** {@code rss}, {@code html-list}, {@code article}, {@code microblog}, {@code forum-thread}, or file drops {@code jsonl} / {@code csv}. */
     public String type;
+    /**
+     * Whether {@code crawl} without {@code --source} includes the source (see {@link SourceLoader#select});
+     * the demo sources are disabled so a production crawl never touches them.
+     */
+    public boolean enabled = true;
     /** Channel of the posts (news, microblog, forum, blog, video, qa, other). */
     public String channel;
     /** Zone in which the source's dates are shown. */

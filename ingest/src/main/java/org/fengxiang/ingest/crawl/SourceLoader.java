@@ -30,7 +30,7 @@ public final class SourceLoader {
     private static final Set<String> CHANNELS = Set.of("news", "microblog", "forum", "blog", "video", "qa", "other");
     private static final Set<String> METRICS = Set.of("reposts", "comments", "likes", "views");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)}");
+    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(?::-([^}]*))?}");
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** The file format: a list of sources. */
@@ -68,6 +68,19 @@ public final class SourceLoader {
         return all;
     }
 
+    /**
+     * The sources a crawl runs: the one named (enabled or not; an error when unknown), or every
+     * enabled source when {@code name} is null.
+     */
+    public static List<SourceConfig> select(List<SourceConfig> all, String name) {
+        if (name == null || name.isBlank()) return all.stream().filter(s -> s.enabled).toList();
+        List<SourceConfig> one = all.stream().filter(s -> s.name.equals(name)).toList();
+        if (one.isEmpty()) {
+            throw new SourceException("no source named '" + name + "' (known: " + all.stream().map(s -> s.name).toList() + ")");
+        }
+        return one;
+    }
+
     /** Parses and validates YAML text ({@code origin} names it in messages). */
     public static List<SourceConfig> parse(String yaml, String origin, Map<String, String> vars) {
         String filled = substitute(yaml, origin, vars);
@@ -82,17 +95,26 @@ public final class SourceLoader {
         return file.sources;
     }
 
+    /** Fills {@code ${name}} / {@code ${name:-default}} placeholders (comment lines are left alone). */
     private static String substitute(String text, String origin, Map<String, String> vars) {
-        Matcher m = VAR.matcher(text);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            String v = vars.get(m.group(1));
-            if (v == null) v = System.getenv(m.group(1));
-            if (v == null) throw new SourceException(origin + ": placeholder ${" + m.group(1) + "} has no value");
-            m.appendReplacement(b, Matcher.quoteReplacement(v));
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) out.append('\n');
+            if (line.trim().startsWith("#")) {
+                out.append(line);
+                continue;
+            }
+            Matcher m = VAR.matcher(line);
+            while (m.find()) {
+                String v = vars.get(m.group(1));
+                if (v == null) v = System.getenv(m.group(1));
+                if (v == null) v = m.group(2);
+                if (v == null) throw new SourceException(origin + ": placeholder ${" + m.group(1) + "} has no value");
+                m.appendReplacement(out, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(out);
         }
-        m.appendTail(b);
-        return b.toString();
+        return out.toString();
     }
 
     static void validate(SourceConfig s, String where) {

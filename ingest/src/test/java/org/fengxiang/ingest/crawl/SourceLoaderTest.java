@@ -24,6 +24,15 @@ class SourceLoaderTest {
     }
 
     @Test
+    void demoSourcesAreDisabledAndPlaceholdersHaveDefaults() {
+        List<SourceConfig> all = SourceLoader.load(Path.of("src/test/resources/sources"), Map.of());
+        assertThat(all.get(0).start).containsExactly("http://127.0.0.1:8088/news/index.html");
+        assertThat(SourceLoader.select(all, null)).isEmpty();
+        assertThat(SourceLoader.select(all, "linjiang-weibo")).extracting(s -> s.name).containsExactly("linjiang-weibo");
+        assertThatThrownBy(() -> SourceLoader.select(all, "nope")).hasMessageContaining("no source named 'nope'");
+    }
+
+    @Test
     void reportsClearErrors() {
         assertThatThrownBy(() -> parse("sources:\n  - name: a\n    type: rss\n    start: ['${nope}/x']\n"))
                 .hasMessageContaining("placeholder ${nope}");
