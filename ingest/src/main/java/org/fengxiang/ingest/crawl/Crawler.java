@@ -61,10 +61,38 @@ public final class Crawler implements AutoCloseable {
         return SourceLoader.load(fileOrDir, vars);
     }
 
-    /** Crawls every source once, in order, and returns the metrics. */
+    /**
+     * Crawls every source once and returns the metrics (in the given order). Up to
+     * {@code ingest.crawler.threads} sources run at the same time; hosts stay throttled across them.
+     */
     public CrawlSummary crawlOnce(List<SourceConfig> sources, PostPublisher publisher) throws InterruptedException {
         Map<String, SourceMetrics> out = new LinkedHashMap<>();
-        for (SourceConfig s : sources) out.put(s.name, crawlSource(s, publisher));
+        int threads = Math.min(settings.threads, sources.size());
+        if (threads <= 1) {
+            for (SourceConfig s : sources) out.put(s.name, crawlSource(s, publisher));
+            return new CrawlSummary(out);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fengxiang-crawl");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<SourceMetrics>> futures = new ArrayList<>();
+            for (SourceConfig s : sources) futures.add(pool.submit(() -> crawlSource(s, publisher)));
+            for (int i = 0; i < sources.size(); i++) {
+                try {
+                    out.put(sources.get(i).name, futures.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.warn("source {}: crawl failed: {}", sources.get(i).name, e.getCause().toString());
+                    SourceMetrics m = new SourceMetrics(sources.get(i).name);
+                    m.fail("error");
+                    out.put(sources.get(i).name, m);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         return new CrawlSummary(out);
     }
 

@@ -35,6 +35,8 @@ public class CrawlerSettings {
     public boolean allowPrivateAddresses = false;
     /** Hosts always allowed even when they resolve to a private address (e.g. an intranet mirror). */
     public List<String> allowedHosts = new ArrayList<>();
+    /** Sources crawled at the same time by {@code crawlOnce} (each source is fetched sequentially). */
+    public int threads = 2;
     /** Most pages fetched per source in one crawl pass. */
     public int maxPagesPerSource = 500;
 
@@ -47,6 +49,7 @@ public class CrawlerSettings {
         positive("backoffBaseMs", backoffBaseMs);
         if (perHostIntervalMs < 0) throw new IllegalArgumentException("ingest.crawler.perHostIntervalMs: must be >= 0");
         if (maxRedirects < 0 || maxRetries < 0) throw new IllegalArgumentException("ingest.crawler.maxRedirects/maxRetries: must be >= 0");
+        if (threads < 1) throw new IllegalArgumentException("ingest.crawler.threads: must be >= 1");
         if (maxPagesPerSource < 1) throw new IllegalArgumentException("ingest.crawler.maxPagesPerSource: must be >= 1");
         return this;
     }
