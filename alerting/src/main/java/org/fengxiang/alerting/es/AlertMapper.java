@@ -1,0 +1,60 @@
+package org.fengxiang.alerting.es;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fengxiang.core.Alert;
+import org.fengxiang.core.Json;
+
+/**
+ * Alerts, in two shapes: the latest state per alert ({@link #latest}, {@code _id} = alert id,
+ * versioned by {@code sequence} so an older transition never overwrites a newer one) and the
+ * history, one document per transition ({@link #transitions}, {@code _id} = {@code id#sequence}).
+ * Both are plain full-document writes with deterministic ids: re-delivery is idempotent.
+ */
+public final class AlertMapper implements DocumentMapper<Alert> {
+    private final EsIndices names;
+    private final boolean history;
+
+    private AlertMapper(EsIndices names, boolean history) {
+        this.names = names;
+        this.history = history;
+    }
+
+    /** Latest state into {@code <prefix>-alerts-v1}. */
+    public static AlertMapper latest(EsIndices names) {
+        return new AlertMapper(names, false);
+    }
+
+    /** One document per transition into {@code <prefix>-alert-transitions-v1}. */
+    public static AlertMapper transitions(EsIndices names) {
+        return new AlertMapper(names, true);
+    }
+
+    /** The transition id {@code alertId#sequence}. */
+    public static String transitionId(Alert a) {
+        return a.id + "#" + a.sequence;
+    }
+
+    @Override
+    public String index(Alert a) {
+        return history ? names.alertTransitionsIndex() : names.alertsIndex();
+    }
+
+    @Override
+    public String id(Alert a) {
+        return history ? transitionId(a) : a.id;
+    }
+
+    @Override
+    public String source(Alert a) {
+        ObjectNode n = Json.mapper().valueToTree(a);
+        n.put("transitionId", transitionId(a));
+        n.put("levelRank", Alert.rank(a.level));
+        n.put("open", !"closed".equals(a.status));
+        return Json.write(n);
+    }
+
+    @Override
+    public long version(Alert a) {
+        return history ? -1 : a.sequence;
+    }
+}

@@ -1,0 +1,32 @@
+package org.fengxiang.alerting.es;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fengxiang.core.Json;
+import org.fengxiang.core.Post;
+
+/** Posts into the monthly index of their {@code publishedAt}, {@code _id} = post id. */
+public final class PostMapper implements DocumentMapper<Post> {
+    private final EsIndices names;
+
+    public PostMapper(EsIndices names) {
+        this.names = names;
+    }
+
+    @Override
+    public String index(Post p) {
+        return names.postsIndex(p.eventTime);
+    }
+
+    @Override
+    public String id(Post p) {
+        return p.id;
+    }
+
+    @Override
+    public String source(Post p) {
+        ObjectNode n = Json.mapper().valueToTree(p);
+        n.put("interactions", p.metrics == null ? 0L : p.metrics.interactions());
+        n.put("isRepost", p.isRepost());
+        return Json.write(n);
+    }
+}
