@@ -13,6 +13,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * retried send never duplicates a record within a producer session.
  */
 public final class KafkaPostPublisher implements PostPublisher {
+    /**
+     * A publisher from the shared Kafka settings (bootstrap and client properties, with their
+     * environment overrides) and the ingest settings' topic and producer properties.
+     */
+    public static KafkaPostPublisher of(org.fengxiang.core.KafkaSettings kafka, org.fengxiang.ingest.IngestSettings ingest) {
+        Map<String, Object> extra = new HashMap<>();
+        kafka.clientProperties().forEach((k, v) -> extra.put(String.valueOf(k), v));
+        extra.putAll(ingest.producer);
+        return new KafkaPostPublisher(kafka.effectiveBootstrap(), ingest.topic, extra);
+    }
+
     /** Default topic of the input contract. */
     public static final String DEFAULT_TOPIC = "posts";
 
