@@ -24,8 +24,7 @@ public final class ArticleExtractor {
                     + "share|recommend|hotnews|toolbar|cookie|login|copyright", Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|shadow|text|detail", Pattern.CASE_INSENSITIVE);
     private static final String REMOVE = "script,style,noscript,iframe,svg,canvas,template,object,embed,input,button,select,"
-            + "textarea,option,nav,footer,aside,[hidden],[aria-hidden=true],[style~=(?i)display\\s*:\\s*none],"
-            + "[style~=(?i)visibility\\s*:\\s*hidden]";
+            + "textarea,option,nav,footer,aside";
 
     private static final Pattern JUNK_BLOCK = Pattern.compile(
             "caption|credit|gallery|slideshow|carousel|player|newsletter|subscribe|signup|sign-up|promo|advert|\\bad\\b|-ad-|ad-slot|"
@@ -112,7 +111,18 @@ public final class ArticleExtractor {
         }
     }
 
-    /** Removes elements whose class/id marks them as boilerplate, unless they hold most of the paragraph text. */
+    /** Hidden by attribute or inline style (scripts often reveal the real body later: see the caller's guard). */
+    private static boolean hidden(Element e) {
+        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) return true;
+        if (!e.hasAttr("style")) return false;
+        String st = e.attr("style").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        return st.contains("display:none") || st.contains("visibility:hidden");
+    }
+
+    /**
+     * Removes hidden elements and elements whose class/id marks them as boilerplate, unless they
+     * hold most of the paragraph text (e.g. a body revealed by script).
+     */
     private static List<Removed> dropUnlikely(Element root) {
         NodeStats stats = new NodeStats(root);
         int total = stats.of(root).pWeight;
@@ -120,9 +130,13 @@ public final class ArticleExtractor {
         for (Element e : root.getAllElements()) {
             if (e == root || e.nameIs("html") || e.nameIs("body") || e.nameIs("article") || e.nameIs("main") || e.nameIs("a")) continue;
             String key = e.className() + " " + e.id();
-            if (key.isBlank()) continue;
-            if (e.nameIs("header") && !e.select("h1").isEmpty() && stats.of(e).weight > 200) continue;
-            if (UNLIKELY.matcher(key).find() && !MAYBE.matcher(key).find() && stats.of(e).pWeight < total * 0.4) doomed.add(e);
+            boolean mostText = stats.of(e).pWeight >= total * 0.4 && total > 0;
+            if (hidden(e) && !mostText) {
+                doomed.add(e);
+                continue;
+            }
+            if (key.isBlank() || e.nameIs("header") && !e.select("h1").isEmpty() && stats.of(e).weight > 200) continue;
+            if (UNLIKELY.matcher(key).find() && !MAYBE.matcher(key).find() && !mostText) doomed.add(e);
         }
         List<Removed> removed = new java.util.ArrayList<>();
         for (Element e : doomed) if (e.parent() != null) removed.add(Removed.remove(e));

@@ -66,6 +66,16 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void keepsABodyHiddenUntilScriptsRevealItButDropsOtherHiddenBlocks() {
+        String para = "<p>" + "临江市今天发布通知，清水河沿岸的自来水厂已经切换备用水源，居民可以放心用水。".repeat(3) + "</p>";
+        String html = "<html><head><title>通知</title></head><body><h1>通知</h1>"
+                + "<div style=\"display: none\"><p>这是一段隐藏的推广文字，不应该出现在正文里，请忽略它，谢谢合作。</p></div>"
+                + "<div id=\"js_content\" style=\"visibility: hidden;\">" + para + para + "</div></body></html>";
+        Article a = ex.extract(html, null);
+        assertThat(a.text()).contains("切换备用水源").doesNotContain("推广文字");
+    }
+
+    @Test
     void resolvesRelativeDatesOnlyWithACrawlTime() {
         String html = "<html><head><title>快讯</title></head><body><h1>快讯</h1><span class=\"time\">3小时前</span>"
                 + "<div class=\"content\"><p>" + "河东区今天下午举行防汛演练，多个部门参加，演练持续了两个小时。".repeat(4) + "</p></div></body></html>";
