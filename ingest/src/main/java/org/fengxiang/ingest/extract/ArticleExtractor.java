@@ -65,8 +65,31 @@ public final class ArticleExtractor {
         String bodyText = doc.body() == null ? "" : doc.body().text();
         String author = Metadata.author(doc, bodyText);
         String time = Metadata.time(doc, title, now, zone, bodyText);
+        String jsonLd = jsonLdBody(doc);
         String text = body(doc, rules == null ? ExtractionRules.NONE : rules, title);
+        if (jsonLd != null && TextUtil.weight(text) < MIN_WEIGHT && TextUtil.weight(jsonLd) > TextUtil.weight(text)) text = jsonLd;
         return new Article(title, author, time, text);
+    }
+
+    /** The {@code articleBody} of a JSON-LD block (pages that render their body by script), or null. */
+    static String jsonLdBody(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            String data = script.data();
+            if (!data.contains("articleBody")) continue;
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = org.fengxiang.core.Json.tree(data);
+                for (com.fasterxml.jackson.databind.JsonNode body : n.findValues("articleBody")) {
+                    if (body.isTextual() && !body.asText().isBlank()) {
+                        String t = body.asText();
+                        if (t.contains("<")) t = Jsoup.parse(t).body().wholeText();
+                        return lines(new StringBuilder(t));
+                    }
+                }
+            } catch (RuntimeException e) {
+                // malformed JSON-LD is common: ignore it
+            }
+        }
+        return null;
     }
 
     /** The body text only. */

@@ -76,6 +76,14 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void fallsBackToJsonLdWhenTheBodyIsRenderedByScript() {
+        String html = "<html><head><title>快讯</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"articleBody\":\"第一段：清水河水质检测结果已经公布。\\n第二段：相关企业已被责令停产整改。\"}</script></head>"
+                + "<body><div id=\"app\"></div></body></html>";
+        assertThat(ex.extract(html, null).text()).isEqualTo("第一段：清水河水质检测结果已经公布。\n第二段：相关企业已被责令停产整改。");
+    }
+
+    @Test
     void resolvesRelativeDatesOnlyWithACrawlTime() {
         String html = "<html><head><title>快讯</title></head><body><h1>快讯</h1><span class=\"time\">3小时前</span>"
                 + "<div class=\"content\"><p>" + "河东区今天下午举行防汛演练，多个部门参加，演练持续了两个小时。".repeat(4) + "</p></div></body></html>";
