@@ -98,11 +98,22 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     Page fetch(String url, Validators validators, boolean checkRobots) throws FetchException, InterruptedException {
+        return fetch(url, validators, checkRobots, settings.requestTimeoutMs);
+    }
+
+    /** robots.txt is small but decides a whole host: it gets at least {@link #ROBOTS_TIMEOUT_MS}. */
+    static final long ROBOTS_TIMEOUT_MS = 10_000;
+
+    Page fetchRobots(String url) throws FetchException, InterruptedException {
+        return fetch(url, Validators.NONE, false, Math.max(settings.requestTimeoutMs, ROBOTS_TIMEOUT_MS));
+    }
+
+    private Page fetch(String url, Validators validators, boolean checkRobots, long timeoutMs) throws FetchException, InterruptedException {
         URI uri = parse(url);
         FetchException last = null;
         for (int attempt = 0; attempt <= settings.maxRetries; attempt++) {
             try {
-                return followRedirects(uri, validators, checkRobots);
+                return followRedirects(uri, validators, checkRobots, timeoutMs);
             } catch (Retryable r) {
                 last = r.failure;
                 if (attempt == settings.maxRetries) break;
@@ -123,7 +134,7 @@ public final class HttpFetcher implements AutoCloseable {
         return half + jitter.getAsLong() % (cap - half + 1);
     }
 
-    private Page followRedirects(URI start, Validators validators, boolean checkRobots) throws FetchException, Retryable, InterruptedException {
+    private Page followRedirects(URI start, Validators validators, boolean checkRobots, long timeoutMs) throws FetchException, Retryable, InterruptedException {
         Set<String> visited = new HashSet<>();
         URI uri = start;
         for (int hop = 0; ; hop++) {
@@ -132,7 +143,7 @@ public final class HttpFetcher implements AutoCloseable {
             guard.check(uri);
             if (checkRobots && !robots.allowed(uri)) throw new FetchException("robots", "disallowed by robots.txt: " + uri);
             throttle.await(hostKey(uri));
-            HttpResponse<byte[]> r = send(uri, hop == 0 ? validators : Validators.NONE);
+            HttpResponse<byte[]> r = send(uri, hop == 0 ? validators : Validators.NONE, timeoutMs);
             int status = r.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 String location = r.headers().firstValue("Location").orElse(null);
@@ -149,8 +160,8 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> send(URI uri, Validators v) throws FetchException, Retryable, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofMillis(settings.requestTimeoutMs))
+    private HttpResponse<byte[]> send(URI uri, Validators v, long timeoutMs) throws FetchException, Retryable, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofMillis(timeoutMs))
                 .header("User-Agent", settings.userAgent)
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,*/*;q=0.8")
                 .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5");
@@ -165,14 +176,14 @@ public final class HttpFetcher implements AutoCloseable {
             return new LimitedBody(limit);
         });
         try {
-            HttpResponse<byte[]> r = f.get(settings.requestTimeoutMs, TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = f.get(timeoutMs, TimeUnit.MILLISECONDS);
             if (r.statusCode() >= 200 && r.statusCode() < 300 && r.body() == null) {
                 throw new FetchException("too-large", "declared body larger than " + limit + " bytes at " + uri);
             }
             return r;
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new Retryable(new FetchException("timeout", "no complete response within " + settings.requestTimeoutMs + " ms from " + uri), -1);
+            throw new Retryable(new FetchException("timeout", "no complete response within " + timeoutMs + " ms from " + uri), -1);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof LimitedBody.TooLarge || c != null && c.getCause() instanceof LimitedBody.TooLarge) {

@@ -50,7 +50,7 @@ final class RobotsCache {
         String robotsUrl = origin + "/robots.txt";
         BaseRobotRules r;
         try {
-            Page p = fetcher.fetch(robotsUrl, HttpFetcher.Validators.NONE, false);
+            Page p = fetcher.fetchRobots(robotsUrl);
             r = parser.parseContent(robotsUrl, p.body(), p.contentType() == null ? "text/plain" : p.contentType(), List.of(agent));
         } catch (FetchException e) {
             int status = e.reason().startsWith("http-") ? Integer.parseInt(e.reason().substring(5)) : 503;
