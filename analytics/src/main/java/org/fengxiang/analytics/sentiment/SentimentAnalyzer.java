@@ -1,0 +1,104 @@
+package org.fengxiang.analytics.sentiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.fengxiang.analytics.text.AnalyzedText;
+import org.fengxiang.analytics.text.Token;
+import org.fengxiang.core.Resources;
+import org.fengxiang.core.Sentiment;
+
+/**
+ * Hybrid three-class sentiment: a linear model's margin {@code P(positive) - P(negative)} blended with
+ * the lexicon score (more lexicon weight for short texts, where the model has few features and
+ * emoticons carry most of the signal). The label is neutral when |score| is under the threshold or
+ * the text holds no signal. Immutable and thread-safe.
+ */
+public final class SentimentAnalyzer {
+    /** Tuning of the blend. */
+    public record Params(double lexiconWeight, double shortTextLexiconWeight, int shortTextChars,
+                         double neutralThreshold) {
+        /** The defaults (tuned on a development split of the training data, not on the held-out split). */
+        public static Params defaults() {
+            return new Params(0.3, 0.6, 40, 0.2);
+        }
+
+        /** Validates the ranges. */
+        public Params {
+            if (lexiconWeight < 0 || lexiconWeight > 1 || shortTextLexiconWeight < 0 || shortTextLexiconWeight > 1) {
+                throw new IllegalArgumentException("lexicon weights must be in [0, 1]");
+            }
+            if (neutralThreshold < 0 || neutralThreshold >= 1) throw new IllegalArgumentException("neutral threshold must be in [0, 1)");
+            if (shortTextChars < 0) throw new IllegalArgumentException("short text length must be >= 0");
+        }
+    }
+
+    private final LinearModel model;
+    private final SentimentLexicon lexicon;
+    private final Params params;
+
+    /** An analyzer; {@code model} may be null (lexicon only). */
+    public SentimentAnalyzer(LinearModel model, SentimentLexicon lexicon, Params params) {
+        this.model = model;
+        this.lexicon = lexicon;
+        this.params = params;
+    }
+
+    /** Loads a model via {@link Resources#open} (disk or classpath). */
+    public static LinearModel loadModel(String path) {
+        try (InputStream in = Resources.open(path)) {
+            return LinearModel.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load sentiment model " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Scores an analysed text. */
+    public Sentiment analyze(AnalyzedText t) {
+        return analyze(t.analysisText(), t.tokens(), t.normalised().emoticons());
+    }
+
+    /** Scores the analysis text with its tokens and emoticons. */
+    public Sentiment analyze(String text, List<Token> tokens, List<String> emoticons) {
+        double score = score(text, tokens, emoticons);
+        String label = score >= params.neutralThreshold() ? Sentiment.POSITIVE
+                : score <= -params.neutralThreshold() ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+        return new Sentiment(label, Math.round(score * 1000) / 1000.0);
+    }
+
+    /** The blended score in [-1, 1] (0 when there is no signal). */
+    public double score(String text, List<Token> tokens, List<String> emoticons) {
+        SentimentLexicon.Score lex = lexicon == null ? new SentimentLexicon.Score(0, 0) : lexicon.score(tokens, emoticons);
+        boolean hasContent = hasContent(text);
+        if (model == null || !hasContent) return lex.hits() > 0 ? lex.score() : 0;
+        double m = margin(text, tokens, emoticons);
+        if (lex.hits() == 0) return m;
+        double a = countContent(text) <= params.shortTextChars() ? params.shortTextLexiconWeight() : params.lexiconWeight();
+        return Math.max(-1, Math.min(1, (1 - a) * m + a * lex.score()));
+    }
+
+    /** The model's margin P(positive) - P(negative), 0 without a model. */
+    double margin(String text, List<Token> tokens, List<String> emoticons) {
+        if (model == null) return 0;
+        double[] p = model.probabilities(Features.extract(text, tokens, emoticons, model.bits));
+        double pos = 0;
+        double neg = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (model.labels[i].equals(Sentiment.POSITIVE)) pos = p[i];
+            else if (model.labels[i].equals(Sentiment.NEGATIVE)) neg = p[i];
+        }
+        return pos - neg;
+    }
+
+    private static boolean hasContent(String text) {
+        for (int i = 0; i < text.length(); i++) if (Character.isLetter(text.charAt(i))) return true;
+        return false;
+    }
+
+    private static int countContent(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) if (Character.isLetterOrDigit(text.charAt(i))) n++;
+        return n;
+    }
+}
