@@ -51,6 +51,7 @@ public class AnalyticsSettings implements Serializable {
                 "analytics.sentiment.shortTextLexiconWeight must be in [0, 1]");
         require(sentiment.neutralThreshold >= 0 && sentiment.neutralThreshold < 1, "analytics.sentiment.neutralThreshold must be in [0, 1)");
         require(sentiment.shortTextChars >= 0, "analytics.sentiment.shortTextChars must be >= 0");
+        require(sentiment.modelOnlyScale > 0 && sentiment.modelOnlyScale <= 1, "analytics.sentiment.modelOnlyScale must be in (0, 1]");
         require(dedup.maxHamming >= 0 && dedup.maxHamming <= 3, "analytics.dedup.maxHamming must be in [0, 3] (4 bands of 16 bits)");
         require(dedup.ttlHours > 0, "analytics.dedup.ttlHours must be > 0");
         require(dedup.minTokens >= 1, "analytics.dedup.minTokens must be >= 1");
@@ -125,9 +126,12 @@ public class AnalyticsSettings implements Serializable {
         /** |score| below this is neutral. */
         public double neutralThreshold = SentimentAnalyzer.Params.defaults().neutralThreshold();
 
+        /** Scale of the model margin when the lexicon finds nothing (0..1]. */
+        public double modelOnlyScale = SentimentAnalyzer.Params.defaults().modelOnlyScale();
+
         /** The analyzer parameters. */
         public SentimentAnalyzer.Params params() {
-            return new SentimentAnalyzer.Params(lexiconWeight, shortTextLexiconWeight, shortTextChars, neutralThreshold);
+            return new SentimentAnalyzer.Params(lexiconWeight, shortTextLexiconWeight, shortTextChars, neutralThreshold, modelOnlyScale);
         }
     }
 

@@ -50,7 +50,8 @@ public final class PostEnricher {
         if (s.sentiment.enabled) {
             LinearModel model = s.sentiment.model == null || s.sentiment.model.isBlank()
                     ? null : SentimentAnalyzer.loadModel(s.sentiment.model);
-            this.sentiment = new SentimentAnalyzer(model, SentimentLexicon.load(s.sentiment.lexicon), s.sentiment.params());
+            this.sentiment = new SentimentAnalyzer(model, SentimentLexicon.load(s.sentiment.lexicon), s.sentiment.params(),
+                    seg::isStopWord);
         } else {
             this.sentiment = null;
         }

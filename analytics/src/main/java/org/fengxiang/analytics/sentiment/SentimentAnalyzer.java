@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Predicate;
 import org.fengxiang.analytics.text.AnalyzedText;
 import org.fengxiang.analytics.text.Token;
 import org.fengxiang.core.Resources;
@@ -12,16 +13,17 @@ import org.fengxiang.core.Sentiment;
 /**
  * Hybrid three-class sentiment: a linear model's margin {@code P(positive) - P(negative)} blended with
  * the lexicon score (more lexicon weight for short texts, where the model has few features and
- * emoticons carry most of the signal). The label is neutral when |score| is under the threshold or
- * the text holds no signal. Immutable and thread-safe.
+ * emoticons carry most of the signal, and when the model is unsure: the weight shrinks by half of |margin|). The label is neutral when |score| is under the threshold or
+ * the text holds no signal. Without lexicon evidence the model margin is scaled down
+ * ({@code modelOnlyScale}): a two-class model trained on reviews is over-confident on factual posts. Immutable and thread-safe.
  */
 public final class SentimentAnalyzer {
     /** Tuning of the blend. */
     public record Params(double lexiconWeight, double shortTextLexiconWeight, int shortTextChars,
-                         double neutralThreshold) {
+                         double neutralThreshold, double modelOnlyScale) {
         /** The defaults (tuned on a development split of the training data, not on the held-out split). */
         public static Params defaults() {
-            return new Params(0.3, 0.6, 40, 0.2);
+            return new Params(0.2, 0.5, 40, 0.2, 0.5);
         }
 
         /** Validates the ranges. */
@@ -31,18 +33,30 @@ public final class SentimentAnalyzer {
             }
             if (neutralThreshold < 0 || neutralThreshold >= 1) throw new IllegalArgumentException("neutral threshold must be in [0, 1)");
             if (shortTextChars < 0) throw new IllegalArgumentException("short text length must be >= 0");
+            if (modelOnlyScale <= 0 || modelOnlyScale > 1) throw new IllegalArgumentException("model-only scale must be in (0, 1]");
         }
     }
 
+    private static final double UNSURE_SHARE = 0.5;
     private final LinearModel model;
     private final SentimentLexicon lexicon;
     private final Params params;
+    private final Predicate<String> stopWords;
 
-    /** An analyzer; {@code model} may be null (lexicon only). */
+    /** An analyzer; {@code model} or {@code lexicon} may be null (the other one alone). */
     public SentimentAnalyzer(LinearModel model, SentimentLexicon lexicon, Params params) {
+        this(model, lexicon, params, w -> false);
+    }
+
+    /**
+     * An analyzer that treats texts made only of stop words and punctuation (e.g. a bare repost
+     * marker) as carrying no signal.
+     */
+    public SentimentAnalyzer(LinearModel model, SentimentLexicon lexicon, Params params, Predicate<String> stopWords) {
         this.model = model;
         this.lexicon = lexicon;
         this.params = params;
+        this.stopWords = stopWords;
     }
 
     /** Loads a model via {@link Resources#open} (disk or classpath). */
@@ -70,11 +84,12 @@ public final class SentimentAnalyzer {
     /** The blended score in [-1, 1] (0 when there is no signal). */
     public double score(String text, List<Token> tokens, List<String> emoticons) {
         SentimentLexicon.Score lex = lexicon == null ? new SentimentLexicon.Score(0, 0) : lexicon.score(tokens, emoticons);
-        boolean hasContent = hasContent(text);
+        boolean hasContent = hasContent(text) && hasContentWord(tokens);
         if (model == null || !hasContent) return lex.hits() > 0 ? lex.score() : 0;
         double m = margin(text, tokens, emoticons);
-        if (lex.hits() == 0) return m;
+        if (lex.hits() == 0) return m * params.modelOnlyScale();
         double a = countContent(text) <= params.shortTextChars() ? params.shortTextLexiconWeight() : params.lexiconWeight();
+        a *= 1 - UNSURE_SHARE * Math.abs(m);
         return Math.max(-1, Math.min(1, (1 - a) * m + a * lex.score()));
     }
 
@@ -89,6 +104,11 @@ public final class SentimentAnalyzer {
             else if (model.labels[i].equals(Sentiment.NEGATIVE)) neg = p[i];
         }
         return pos - neg;
+    }
+
+    private boolean hasContentWord(List<Token> tokens) {
+        for (Token t : tokens) if (!t.isPunctuation() && !stopWords.test(t.word())) return true;
+        return false;
     }
 
     private static boolean hasContent(String text) {
