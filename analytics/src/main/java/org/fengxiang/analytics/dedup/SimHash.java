@@ -1,11 +1,12 @@
 package org.fengxiang.analytics.dedup;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.fengxiang.analytics.text.Token;
 
 /**
- * 64-bit SimHash over the word tokens (unigrams weight 1, adjacent bigrams weight 1) of the
- * normalised analysis text, and its 4 banded keys of 16 bits: two hashes within Hamming distance 3
+ * 64-bit SimHash over the word tokens of the normalised analysis text (punctuation skipped, each word
+ * weighted by its length capped at 3, so function characters weigh less than content words), and its 4 banded keys of 16 bits: two hashes within Hamming distance 3
  * share at least one band exactly (pigeonhole), so near duplicates are found by exact band lookups.
  */
 public final class SimHash {
@@ -18,30 +19,24 @@ public final class SimHash {
 
     /** The SimHash of a token list, or 0 when fewer than {@code minTokens} content tokens remain. */
     public static long of(List<Token> tokens, int minTokens) {
+        return of(tokens, minTokens, w -> false);
+    }
+
+    /** The SimHash of a token list without stop words, or 0 when fewer than {@code minTokens} remain. */
+    public static long of(List<Token> tokens, int minTokens, Predicate<String> stopWords) {
         int[] counts = new int[64];
         int n = 0;
-        long prev = 0;
-        boolean hasPrev = false;
         for (Token t : tokens) {
-            if (t.isPunctuation()) {
-                hasPrev = false;
-                continue;
-            }
+            if (t.isPunctuation() || stopWords.test(t.word())) continue;
             long h = hash64(t.word());
-            add(counts, h);
-            if (hasPrev) add(counts, mix(prev * 0x9E3779B97F4A7C15L + h));
-            prev = h;
-            hasPrev = true;
+            int weight = Math.min(t.word().length(), 3);
+            for (int b = 0; b < 64; b++) counts[b] += ((h >>> b) & 1L) != 0 ? weight : -weight;
             n++;
         }
         if (n < minTokens) return 0L;
         long s = 0;
         for (int b = 0; b < 64; b++) if (counts[b] > 0) s |= 1L << b;
         return s == 0 ? 1L : s;
-    }
-
-    private static void add(int[] counts, long h) {
-        for (int b = 0; b < 64; b++) counts[b] += ((h >>> b) & 1L) != 0 ? 1 : -1;
     }
 
     /** The Hamming distance of two hashes. */

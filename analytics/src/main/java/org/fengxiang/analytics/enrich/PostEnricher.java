@@ -37,6 +37,7 @@ public final class PostEnricher {
     private final Gazetteer gazetteer;
     private final SentimentAnalyzer sentiment;
     private final Pseudonymiser pseudonymiser;
+    private final Segmenter segmenter;
 
     private PostEnricher(AnalyticsSettings s) {
         s.validate();
@@ -46,6 +47,7 @@ public final class PostEnricher {
                 s.lexicon.placeRecognition, s.lexicon.organizationRecognition);
         this.analyzer = new TextAnalyzer(new Normaliser(s.text.toSimplified), s.privacy.mask ? new PiiMasker() : null,
                 seg, s.text.maxChars);
+        this.segmenter = seg;
         this.keywords = new KeywordExtractor(seg, s.keywords.pos, s.keywords.max);
         if (s.sentiment.enabled) {
             LinearModel model = s.sentiment.model == null || s.sentiment.model.isBlank()
@@ -100,7 +102,7 @@ public final class PostEnricher {
         p.region = gazetteer.region(places, p.author == null ? null : p.author.location);
         AnalyzedText main = text.analysisText().isEmpty() ? title : text;
         p.sentiment = sentiment == null ? null : score(title, text);
-        p.simhash = SimHash.of(main.tokens(), settings.dedup.minTokens);
+        p.simhash = SimHash.of(main.tokens(), settings.dedup.minTokens, segmenter::isStopWord);
         p.textHash = TextHash.of(main.analysisText());
         if (pseudonymiser != null && p.author != null) pseudonymise(p.author);
         return p;

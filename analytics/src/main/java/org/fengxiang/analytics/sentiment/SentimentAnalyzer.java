@@ -13,7 +13,7 @@ import org.fengxiang.core.Sentiment;
 /**
  * Hybrid three-class sentiment: a linear model's margin {@code P(positive) - P(negative)} blended with
  * the lexicon score (more lexicon weight for short texts, where the model has few features and
- * emoticons carry most of the signal, and when the model is unsure: the weight shrinks by half of |margin|). The label is neutral when |score| is under the threshold or
+ * emoticons carry most of the signal, for texts with polar emoticons or emoji, and when the model is unsure: the weight shrinks by half of |margin|). The label is neutral when |score| is under the threshold or
  * the text holds no signal. Without lexicon evidence the model margin is scaled down
  * ({@code modelOnlyScale}): a two-class model trained on reviews is over-confident on factual posts. Immutable and thread-safe.
  */
@@ -88,7 +88,8 @@ public final class SentimentAnalyzer {
         if (model == null || !hasContent) return lex.hits() > 0 ? lex.score() : 0;
         double m = margin(text, tokens, emoticons);
         if (lex.hits() == 0) return m * params.modelOnlyScale();
-        double a = countContent(text) <= params.shortTextChars() ? params.shortTextLexiconWeight() : params.lexiconWeight();
+        boolean shortOrEmoticons = countContent(text) <= params.shortTextChars() || hasPolarEmoticon(emoticons);
+        double a = shortOrEmoticons ? params.shortTextLexiconWeight() : params.lexiconWeight();
         a *= 1 - UNSURE_SHARE * Math.abs(m);
         return Math.max(-1, Math.min(1, (1 - a) * m + a * lex.score()));
     }
@@ -104,6 +105,12 @@ public final class SentimentAnalyzer {
             else if (model.labels[i].equals(Sentiment.NEGATIVE)) neg = p[i];
         }
         return pos - neg;
+    }
+
+    private boolean hasPolarEmoticon(List<String> emoticons) {
+        if (lexicon == null) return false;
+        for (String e : emoticons) if (lexicon.polarity(e) != 0) return true;
+        return false;
     }
 
     private boolean hasContentWord(List<Token> tokens) {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Keywords of one text by TextRank over the content words of its tokens (part-of-speech filtered,
- * stop words and single characters removed, co-occurrence window of 5). Order is deterministic:
+ * stop words and single characters removed, co-occurrence window of 5), boosted by 1 + ln(term
+ * frequency). Order is deterministic:
  * score descending, then first occurrence. Thread-safe.
  */
 public final class KeywordExtractor {
@@ -50,7 +51,9 @@ public final class KeywordExtractor {
         }
         int v = words.size();
         if (v == 0) return List.of();
-        double[] score = v <= 2 ? frequencies(seq, n, v) : textRank(seq, n, v);
+        double[] tf = frequencies(seq, n, v);
+        double[] score = v <= 2 ? tf : textRank(seq, n, v);
+        if (v > 2) for (int i = 0; i < v; i++) score[i] *= 1 + Math.log(tf[i]);
         Integer[] order = new Integer[v];
         for (int i = 0; i < v; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
