@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import org.fengxiang.core.Author;
+import java.util.List;
+import java.util.Map;
 import org.fengxiang.core.Config;
 import org.fengxiang.core.Post;
+import org.fengxiang.core.Resources;
 import org.fengxiang.core.Sentiment;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,12 @@ class PostEnricherTest {
         assertThatThrownBy(() -> AnalyticsSettings.from(Config.fromYaml("analytics:\n  dedup:\n    maxHamming: 5\n")))
                 .hasMessageContaining("maxHamming");
         new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(s);
+    }
+
+    @Test
+    void shippedAnalyticsYamlHoldsTheDefaults() {
+        Config c = Config.load(List.of(Resources.configDir().resolve("analytics.yaml")), Map.of());
+        assertThat(AnalyticsSettings.from(c).cacheKey()).isEqualTo(AnalyticsSettings.defaults().cacheKey());
     }
 
     @Test
