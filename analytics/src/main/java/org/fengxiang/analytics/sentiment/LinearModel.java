@@ -26,9 +26,16 @@ public final class LinearModel {
     final int bits;
     final String[] labels;
     final float[] bias;
+    /** Weights per (feature, class); null in a model read for scoring with two classes. */
     final float[] weights;
+    /** Two classes: weight of class 1 minus class 0 per feature (one cache line fewer per lookup), else null. */
+    private final float[] diff;
 
     LinearModel(int bits, String[] labels, float[] bias, float[] weights) {
+        this(bits, labels, bias, weights, false);
+    }
+
+    private LinearModel(int bits, String[] labels, float[] bias, float[] weights, boolean compact) {
         if (bits < 8 || bits > 26) throw new IllegalArgumentException("feature bits must be in [8, 26]: " + bits);
         if (weights.length != (1 << bits) * labels.length || bias.length != labels.length) {
             throw new IllegalArgumentException("model arrays do not match " + labels.length + " classes and " + bits + " bits");
@@ -36,7 +43,13 @@ public final class LinearModel {
         this.bits = bits;
         this.labels = labels;
         this.bias = bias;
-        this.weights = weights;
+        if (labels.length == 2) {
+            diff = new float[1 << bits];
+            for (int f = 0; f < diff.length; f++) diff[f] = weights[2 * f + 1] - weights[2 * f];
+        } else {
+            diff = null;
+        }
+        this.weights = compact && diff != null ? null : weights;
     }
 
     /** The class labels in model order. */
@@ -46,6 +59,12 @@ public final class LinearModel {
 
     /** Class probabilities (softmax) of a feature vector. */
     double[] probabilities(Features.Vector x) {
+        if (diff != null) {
+            double z = bias[1] - bias[0];
+            for (int f : x.index()) z += diff[f] * x.value();
+            double p1 = 1 / (1 + Math.exp(-z));
+            return new double[] {1 - p1, p1};
+        }
         int k = labels.length;
         double[] z = new double[k];
         for (int c = 0; c < k; c++) z[c] = bias[c];
@@ -70,6 +89,7 @@ public final class LinearModel {
 
     /** Writes the model (gzip). */
     public void write(OutputStream out) throws IOException {
+        if (weights == null) throw new IllegalStateException("a two-class model read for scoring is compact; copy its file instead");
         GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream d = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
         d.writeInt(MAGIC);
@@ -113,6 +133,6 @@ public final class LinearModel {
             ByteBuffer bb = ByteBuffer.wrap(chunk, 0, want);
             while (bb.hasRemaining()) w[i++] = bb.getFloat();
         }
-        return new LinearModel(bits, labels, bias, w);
+        return new LinearModel(bits, labels, bias, w, true);
     }
 }

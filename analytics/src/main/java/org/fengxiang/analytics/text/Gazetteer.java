@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A small province/city gazetteer: maps place names (provinces, cities, districts, aliases) to the
@@ -13,6 +14,7 @@ import java.util.Map;
  * lists administrative suffixes stripped before lookup. Immutable and thread-safe.
  */
 public final class Gazetteer {
+    private static final Pattern LOCATION_SEPARATORS = Pattern.compile("[\\s,/|\u00b7\uff0c\u3001]+");
     private final Map<String, String> regionOf;
     private final List<String> suffixes;
 
@@ -64,7 +66,7 @@ public final class Gazetteer {
      * of the author's location (its first recognised part), else null.
      */
     public String region(List<String> places, String authorLocation) {
-        Map<String, Integer> votes = new LinkedHashMap<>();
+        Map<String, Integer> votes = places.isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (String p : places) {
             String r = regionOf(p);
             if (r != null) votes.merge(r, 1, Integer::sum);
@@ -78,7 +80,7 @@ public final class Gazetteer {
             }
         }
         if (best != null || authorLocation == null) return best;
-        for (String part : authorLocation.split("[\\s,/|\u00b7\uff0c\u3001]+")) {
+        for (String part : LOCATION_SEPARATORS.split(authorLocation)) {
             String r = regionOf(part);
             if (r != null) return r;
         }
