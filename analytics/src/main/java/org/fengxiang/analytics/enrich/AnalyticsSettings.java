@@ -95,6 +95,8 @@ public class AnalyticsSettings implements Serializable {
         public String stopWords = TextAnalyzer.DEFAULT_STOP_WORDS;
         /** Province/city gazetteer. */
         public String regions = TextAnalyzer.DEFAULT_REGIONS;
+        /** HanLP person-name recognition (slower; names are not used downstream). */
+        public boolean nameRecognition = false;
         /** HanLP place-name recognition (slower; dictionary place names work without it). */
         public boolean placeRecognition = false;
         /** HanLP organisation-name recognition (slower). */

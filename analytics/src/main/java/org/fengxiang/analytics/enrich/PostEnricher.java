@@ -44,7 +44,7 @@ public final class PostEnricher {
         this.settings = s;
         this.gazetteer = Gazetteer.load(s.lexicon.regions);
         Segmenter seg = Segmenter.create(s.lexicon.userDictionaries, gazetteer, s.lexicon.stopWords,
-                s.lexicon.placeRecognition, s.lexicon.organizationRecognition);
+                s.lexicon.nameRecognition, s.lexicon.placeRecognition, s.lexicon.organizationRecognition);
         this.analyzer = new TextAnalyzer(new Normaliser(s.text.toSimplified), s.privacy.mask ? new PiiMasker() : null,
                 seg, s.text.maxChars);
         this.segmenter = seg;

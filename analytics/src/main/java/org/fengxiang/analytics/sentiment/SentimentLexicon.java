@@ -9,7 +9,8 @@ import org.fengxiang.analytics.text.Token;
 /**
  * A rule-based sentiment lexicon scorer. File lines: {@code WORD<TAB>KIND[<TAB>VALUE]} where KIND is
  * {@code pol} (polar word or emoticon, VALUE in about [-3, 3]), {@code neg} (negator), {@code deg}
- * (degree adverb, VALUE a multiplier), {@code but} (adversative: what follows weighs more),
+ * (degree adverb, VALUE a multiplier), {@code degpol} (a degree adverb of 1.5 before a polar word,
+ * else a polar word of VALUE), {@code but} (adversative: what follows weighs more),
  * {@code rhet} (rhetorical-question marker) or {@code end} (question particle). Rules: negators and
  * degree adverbs apply to the next polar word within three tokens; an adversative halves what came
  * before it in the sentence and weighs what follows 1.5x; a rhetorical question flips its sentence
@@ -22,7 +23,9 @@ public final class SentimentLexicon {
     private static final byte BUT = 4;
     private static final byte RHET = 5;
     private static final byte END = 6;
+    private static final byte DEG_OR_POL = 7;
     private static final int SCOPE = 3;
+    private static final double DEG_OR_POL_DEGREE = 1.5;
     private static final String SENTENCE_ENDS = "!?;~\u3002\u2026";
 
     private final Map<String, Entry> entries;
@@ -49,12 +52,18 @@ public final class SentimentLexicon {
                 case "but" -> BUT;
                 case "rhet" -> RHET;
                 case "end" -> END;
+                case "degpol" -> DEG_OR_POL;
                 default -> throw new IllegalArgumentException("sentiment lexicon " + path + ": unknown kind in '" + line + "'");
             };
             double value = p.length > 2 ? Double.parseDouble(p[2].strip()) : 0;
             map.put(p[0].strip(), new Entry(kind, value));
         }
         return new SentimentLexicon(Map.copyOf(map));
+    }
+
+    private boolean isPolar(String word) {
+        Entry e = entries.get(word);
+        return e != null && e.kind == POL;
     }
 
     /** The polarity of one word or emoticon (0 when not a polar entry). */
@@ -111,13 +120,15 @@ public final class SentimentLexicon {
             }
             sinceModifier++;
             if (e == null) continue;
-            switch (e.kind) {
+            byte kind = e.kind;
+            if (kind == DEG_OR_POL) kind = i + 1 < to && isPolar(tokens.get(i + 1).word()) ? DEG : POL;
+            switch (kind) {
                 case NEG -> {
                     negations++;
                     sinceModifier = 0;
                 }
                 case DEG -> {
-                    degree *= e.value;
+                    degree *= e.kind == DEG_OR_POL ? DEG_OR_POL_DEGREE : e.value;
                     sinceModifier = 0;
                 }
                 case BUT -> {

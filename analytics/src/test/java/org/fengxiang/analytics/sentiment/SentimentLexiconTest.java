@@ -32,6 +32,12 @@ class SentimentLexiconTest {
     }
 
     @Test
+    void degreeOrPolarWordDependsOnItsNeighbour() {
+        assertThat(score("这家店好")).isPositive();
+        assertThat(score("送得好慢")).isNegative();
+    }
+
+    @Test
     void negationFlips() {
         assertThat(score("我满意")).isPositive();
         assertThat(score("我不满意")).isNegative();
