@@ -13,16 +13,18 @@ public final class TextHash {
     /** The hash, or null when nothing is left after stripping. */
     public static String of(String analysisText) {
         if (analysisText == null) return null;
-        StringBuilder b = new StringBuilder(analysisText.length());
+        long h1 = 0xcbf29ce484222325L;
+        long h2 = 0x84222325cbf29ce4L;
+        int n = 0;
         for (int i = 0; i < analysisText.length(); i++) {
             char c = analysisText.charAt(i);
-            if (Character.isLetterOrDigit(c)) b.append(Character.toLowerCase(c));
+            if (!Character.isLetterOrDigit(c)) continue;
+            c = Character.toLowerCase(c);
+            h1 = (h1 ^ c) * 0x100000001b3L;
+            h2 = (h2 ^ c) * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+            n++;
         }
-        if (b.isEmpty()) return null;
-        long h1 = SimHash.hash64(b);
-        long h2 = 0x84222325cbf29ce4L;
-        for (int i = 0; i < b.length(); i++) h2 = (h2 ^ b.charAt(i)) * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
-        h2 = SimHash.mix(h2);
-        return HexFormat.of().toHexDigits(h1) + HexFormat.of().toHexDigits(h2);
+        if (n == 0) return null;
+        return HexFormat.of().toHexDigits(SimHash.mix(h1)) + HexFormat.of().toHexDigits(SimHash.mix(h2));
     }
 }

@@ -52,7 +52,8 @@ public final class Normaliser {
         if (a.indexOf('@') >= 0) a = replace(MENTION, a, mentions, " ");
         if (a.indexOf('#') >= 0) a = collectHashtags(a, hashtags);
         a = collectEmoticons(a, emoticons);
-        return new NormalisedText(text, collapse(a), List.copyOf(hashtags), List.copyOf(mentions),
+        String analysis = a == text ? text : collapse(a);
+        return new NormalisedText(text, analysis, List.copyOf(hashtags), List.copyOf(mentions),
                 List.copyOf(urls), List.copyOf(emoticons));
     }
 
