@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import org.fengxiang.core.Author;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fengxiang.core.Config;
+import org.fengxiang.core.Json;
 import org.fengxiang.core.Post;
 import org.fengxiang.core.Resources;
 import org.fengxiang.core.Sentiment;
@@ -55,6 +60,25 @@ class PostEnricherTest {
         assertThat(b.textHash).isEqualTo(a.textHash);
         assertThat(c.textHash).isNotEqualTo(a.textHash);
         assertThat(Long.bitCount(a.simhash ^ c.simhash)).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void concurrentEnrichmentMatchesSequential() throws Exception {
+        PostEnricher e = PostEnricher.create(AnalyticsSettings.defaults());
+        List<String> texts = List.of("送餐太慢了[怒] 电话13812345678", "#周末# 西湖边的夕阳太美了😍", "北京朝阳区一小区发生火灾，暂无人员伤亡。",
+                "这家火锅店真的绝了，服务热情，强烈推荐👍", "难道这就是五星级酒店吗？房间又脏又吵");
+        List<String> expected = texts.stream().map(t -> Json.write(e.enrich(post("s", t)))).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String t = texts.get(i % texts.size());
+                futures.add(pool.submit(() -> Json.write(e.enrich(post("s", t)))));
+            }
+            for (int i = 0; i < futures.size(); i++) assertThat(futures.get(i).get()).isEqualTo(expected.get(i % texts.size()));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -76,6 +76,15 @@ class SentimentTrainerTest {
     }
 
     @Test
+    void macroF1AveragesPerClassF1() {
+        int[][] confusion = {{8, 0, 2}, {0, 0, 0}, {1, 0, 9}};
+        double f1neg = 2 * (8 / 9.0) * (8 / 10.0) / (8 / 9.0 + 8 / 10.0);
+        double f1pos = 2 * (9 / 11.0) * (9 / 10.0) / (9 / 11.0 + 9 / 10.0);
+        assertThat(SentimentEval.macroF1(confusion, List.of(Sentiment.NEGATIVE, Sentiment.POSITIVE)))
+                .isCloseTo((f1neg + f1pos) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void threeClassDataTrainsThreeClasses() throws Exception {
         Path jsonl = dir.resolve("three.jsonl");
         StringBuilder b = new StringBuilder();

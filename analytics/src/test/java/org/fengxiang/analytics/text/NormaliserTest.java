@@ -32,6 +32,14 @@ class NormaliserTest {
     }
 
     @Test
+    void fullWidthMarkersAndTraditionalTagsAreNormalisedFirst() {
+        NormalisedText n = normaliser.normalise("＃颱風來了＃ ［淚］ ＠小明");
+        assertThat(n.hashtags()).containsExactly("台风来了");
+        assertThat(n.emoticons()).containsExactly("[泪]");
+        assertThat(n.mentions()).containsExactly("小明");
+    }
+
+    @Test
     void emailIsNotAMention() {
         NormalisedText n = normaliser.normalise("联系 abc@example.com 或 @李四");
         assertThat(n.mentions()).containsExactly("李四");
