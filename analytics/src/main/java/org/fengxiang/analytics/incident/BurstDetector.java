@@ -4,8 +4,9 @@ package org.fengxiang.analytics.incident;
  * Per-incident rate tracking on one-minute event-time bins: a sliding window of the last {@code W}
  * minutes, the window before it (for growth), and an EWMA baseline fed with the minutes that leave the
  * current window (so a burst does not raise its own baseline until it is older than the window). The
- * burst score is the Poisson z-score {@code (w - mu) / sqrt(mu)} of the window count {@code w}
- * against {@code mu = max(baseline, prior) * W}. Jackson-serialisable state (public fields).
+ * burst score is the exact Poisson tail probability of the window count {@code w} against
+ * {@code mu = max(baseline, prior) * W}, as an equivalent z ({@link PoissonZ}). Jackson-serialisable
+ * state (public fields).
  */
 public class BurstDetector {
     /** Minute counts of the last 2W minutes; {@code ring[pos]} is the oldest. */
@@ -55,10 +56,9 @@ public class BurstDetector {
         return Math.max(baseline, priorPerMinute) * window();
     }
 
-    /** Poisson z-score of the current window against {@link #expected}. */
+    /** Poisson z-score (exact tail, as an equivalent normal z) of the current window against {@link #expected}. */
     double z(double priorPerMinute) {
-        double mu = expected(priorPerMinute);
-        return (windowCount - mu) / Math.sqrt(mu);
+        return PoissonZ.z(windowCount, expected(priorPerMinute));
     }
 
     /** Window count over the previous window count, add-one smoothed (1 when flat). */

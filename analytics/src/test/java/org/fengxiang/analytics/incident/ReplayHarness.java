@@ -28,7 +28,7 @@ import org.fengxiang.core.Resources;
  * Evaluation harness: replays a posts.jsonl through {@link IncidentReplay} and per-incident
  * {@link AlertProcessor}s exactly as the Flink job does, and writes OUT/posts.jsonl,
  * OUT/incidents.jsonl (latest snapshot per incident) and OUT/alerts.jsonl (every transition).
- * Usage: {@code ReplayHarness POSTS.jsonl OUT [--disorder SEED]}; {@code --disorder} delays each post
+ * Usage: {@code ReplayHarness POSTS.jsonl OUT [--disorder SEED] [--set key=value]...}; {@code --disorder} delays each post
  * by a seeded random 0-59.999 s of arrival time (bounded out-of-orderness) instead of file order.
  */
 public final class ReplayHarness {
@@ -50,9 +50,9 @@ public final class ReplayHarness {
     }
 
     /** Loads the default configuration files of the project. */
-    static Config defaultConfig() {
+    static Config defaultConfig(Map<String, String> overrides) {
         Path dir = Resources.configDir();
-        return Config.load(List.of(dir.resolve("incidents.yaml"), dir.resolve("alerting.yaml")), Map.of());
+        return Config.load(List.of(dir.resolve("incidents.yaml"), dir.resolve("alerting.yaml")), overrides);
     }
 
     void run(List<String> lines, Long disorderSeed) {
@@ -107,11 +107,17 @@ public final class ReplayHarness {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ReplayHarness POSTS.jsonl OUT [--disorder SEED]");
+            System.err.println("usage: ReplayHarness POSTS.jsonl OUT [--disorder SEED] [--set key=value]...");
             System.exit(2);
         }
-        Long seed = args.length >= 4 && args[2].equals("--disorder") ? Long.parseLong(args[3]) : null;
-        Config c = defaultConfig();
+        Long seed = null;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--disorder")) seed = Long.parseLong(args[i + 1]);
+            else if (args[i].equals("--set")) overrides.put(args[i + 1].split("=", 2)[0], args[i + 1].split("=", 2)[1]);
+            else throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+        Config c = defaultConfig(overrides);
         ReplayHarness h = new ReplayHarness(IncidentSettings.from(c), AlertRulesSettings.from(c));
         List<String> lines;
         try (BufferedReader r = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
