@@ -67,6 +67,8 @@ public class IncidentProcessor {
         if (rootId == null) {
             rootId = p.rootId();
             incidentId = IncidentIds.of(rootId);
+        } else if (!rootId.equals(p.rootId())) {
+            throw new IllegalArgumentException("post " + p.id + " belongs to root " + p.rootId() + ", not " + rootId);
         }
         if (burst == null) burst = BurstDetector.create(s().windowMinutes, priorPerMinute());
         buffer.add(PostEvent.of(p, s()));

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.List;
 import org.fengxiang.core.Incident;
 
 /** Builds an {@link Incident} snapshot from a processor's state. */
@@ -69,9 +68,5 @@ final class SnapshotBuilder {
 
     static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    static List<String> copy(List<String> l) {
-        return new ArrayList<>(l);
     }
 }
