@@ -29,6 +29,7 @@ public class AlertRulesSettings implements Serializable {
     public Keywords keywords = new Keywords();
     public Influencers influencers = new Influencers();
     public Toggle mobilisation = new Toggle();
+    public Accounts accounts = new Accounts();
     /** At most this many grade steps are added by boosters on top of the volume grade. */
     public int maxBoost = 2;
     public long cooldownMinutes = 30;
@@ -88,6 +89,12 @@ public class AlertRulesSettings implements Serializable {
         public boolean verified = true;
     }
 
+    /** Watched sources/accounts: author ids whose origin post or pickup raises the grade. */
+    public static class Accounts implements Serializable {
+        public boolean enabled = true;
+        public List<String> ids = new ArrayList<>();
+    }
+
     /** A rule that is only switched on or off. */
     public static class Toggle implements Serializable {
         public boolean enabled = true;
@@ -118,6 +125,8 @@ public class AlertRulesSettings implements Serializable {
                 "negativity.share must be in (0, 1] and negativity.minNegative >= 1");
         require(keywords != null && influencers != null && influencers.followers >= 1 && mobilisation != null,
                 "keywords, influencers (followers >= 1) and mobilisation are required");
+        require(accounts != null && accounts.ids != null && accounts.ids.stream().noneMatch(x -> x == null || x.isBlank()),
+                "accounts.ids must be a list of non-blank author ids");
         require(maxBoost >= 0 && maxBoost <= 3, "maxBoost must be 0..3");
         require(cooldownMinutes >= 0, "cooldownMinutes must be >= 0");
         require(closeAfterDeclineMinutes >= 0, "closeAfterDeclineMinutes must be >= 0");

@@ -8,7 +8,8 @@ import org.fengxiang.core.Spreader;
  * Evaluates the configured rules on an incident snapshot. Trigger rules (spike against the incident's
  * own baseline, volume against the whole-stream expectation, growth) decide whether an incident
  * deserves an alert at all; the volume ladder gives the base grade; boosters (negativity, watched
- * keywords, influential authors, mobilisation) raise it by one step each, at most {@code maxBoost}.
+ * keywords, influential authors, watched accounts, mobilisation) raise it by one step each, at most
+ * {@code maxBoost}.
  */
 final class RuleEngine {
     static final String SPIKE = "volume-spike";
@@ -19,6 +20,7 @@ final class RuleEngine {
     static final String KEYWORDS = "keywords";
     static final String INFLUENCERS = "influencers";
     static final String MOBILISATION = "mobilisation";
+    static final String ACCOUNTS = "watched-account";
 
     private final AlertRulesSettings s;
 
@@ -85,6 +87,10 @@ final class RuleEngine {
                 boost(e, INFLUENCERS, fmt("influencers: %d posts by verified authors", i.verifiedPosts));
             }
         }
+        if (s.accounts.enabled && !s.accounts.ids.isEmpty()) {
+            String hit = watchedAccount(i);
+            if (hit != null) boost(e, ACCOUNTS, "watched-account: " + hit);
+        }
         if (s.mobilisation.enabled && i.mobilisation) {
             boost(e, MOBILISATION, fmt("mobilisation: %d posts call to gather or act", i.mobilisationPosts));
         }
@@ -101,6 +107,21 @@ final class RuleEngine {
             if (i.keywords != null) {
                 for (String k : i.keywords) {
                     if (k != null && k.contains(t)) return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String watchedAccount(Incident i) {
+        if (i.originAuthorId != null && s.accounts.ids.contains(i.originAuthorId)) {
+            return "origin post " + i.originPostId + " by watched account " + i.originAuthorId;
+        }
+        for (java.util.List<Spreader> l : java.util.Arrays.asList(i.topSpreaders, i.influencers)) {
+            if (l == null) continue;
+            for (Spreader sp : l) {
+                if (sp.authorId != null && s.accounts.ids.contains(sp.authorId)) {
+                    return "post " + sp.postId + " by watched account " + sp.authorId;
                 }
             }
         }

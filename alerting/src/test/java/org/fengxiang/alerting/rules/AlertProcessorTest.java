@@ -118,6 +118,15 @@ class AlertProcessorTest {
     }
 
     @Test
+    void aWatchedAccountBoosts() {
+        AlertRulesSettings s = settings();
+        s.accounts.ids = List.of("u2");
+        Alert a = new AlertProcessor(s.validate()).onSnapshot(snap(10, 45, 30, 12, "forming")).get(0);
+        assertThat(a.level).isEqualTo("yellow");
+        assertThat(a.reasons).anyMatch(r -> r.contains("weibo:s2 by watched account u2"));
+    }
+
+    @Test
     void finishedIncidentClosesAndRedSkipsTheCooldown() {
         AlertProcessor p = new AlertProcessor(settings());
         p.onSnapshot(snap(10, 45, 30, 12, "forming"));
