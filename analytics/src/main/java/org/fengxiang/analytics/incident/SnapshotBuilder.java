@@ -52,12 +52,13 @@ final class SnapshotBuilder {
     }
 
     /**
-     * Heat in [0, 100]: 20·log10(1 + posts) for size (1000 posts give 60), 20·log10(1 + posts per hour
-     * in the latest window) for current speed (1000/h give 60), and 2·z (capped at 10) for
-     * surprise against the incident's own baseline; the sum is capped at 100.
+     * Heat in [0, 100]: 15·log10(1 + posts) for size (1000 posts give 45), 15·log10(1 + posts per hour
+     * in the latest window) for current speed (1000/h give 45), and 1.5·z (z capped at 10) for
+     * surprise against the incident's own baseline; the sum is capped at 100. A lone post scores
+     * about 18, a fresh cascade of 50 posts in ten minutes about 78.
      */
     static double heat(long posts, double perHour, double z) {
-        double h = 20 * Math.log10(1 + posts) + 20 * Math.log10(1 + perHour) + 2 * Math.max(0, Math.min(10, z));
+        double h = 15 * Math.log10(1 + posts) + 15 * Math.log10(1 + perHour) + 1.5 * Math.max(0, Math.min(10, z));
         return Math.min(100, h);
     }
 

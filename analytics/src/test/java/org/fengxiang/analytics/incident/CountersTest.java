@@ -33,4 +33,14 @@ class CountersTest {
         assertThat(IncidentIds.of("weibo:AbC")).isNotEqualTo(IncidentIds.of("weibo_AbC"));
         assertThat(IncidentIds.of("x".repeat(500))).hasSizeLessThan(100);
     }
+
+    @Test
+    void heatGrowsWithSizeSpeedAndSurpriseAndIsCapped() {
+        double lone = SnapshotBuilder.heat(1, 6, 0.6);
+        double fresh = SnapshotBuilder.heat(50, 300, 20);
+        assertThat(lone).isBetween(15.0, 20.0);
+        assertThat(fresh).isBetween(70.0, 85.0);
+        assertThat(SnapshotBuilder.heat(50, 300, 2)).isLessThan(fresh);
+        assertThat(SnapshotBuilder.heat(100_000, 100_000, 50)).isEqualTo(100.0);
+    }
 }
