@@ -83,7 +83,7 @@ public class AlertProcessor {
         if (!open) {
             if (mayOpen(inc, ev)) {
                 thread++;
-                alertId = "alert-" + inc.id + "-" + thread;
+                alertId = alertId(inc);
                 open = true;
                 sequence = 0;
                 level = ev.level;
@@ -195,6 +195,15 @@ public class AlertProcessor {
         a.postCount = inc.postCount;
         a.heat = inc.heat;
         return a;
+    }
+
+    /**
+     * {@code alert-<incidentId>-<yyyyMMddHHmm of the opening tick>}: deterministic, and unique even
+     * when an incident's state was cleared and the same incident id comes back later.
+     */
+    private String alertId(Incident inc) {
+        return "alert-" + inc.id + "-" + DateTimeFormatter.ofPattern("yyyyMMddHHmm")
+                .format(Instant.ofEpochMilli(inc.asOf).atZone(ZoneId.of(settings.zone)));
     }
 
     /** Origin, then the widest spreaders, then the most-followed authors' posts (no repeats). */

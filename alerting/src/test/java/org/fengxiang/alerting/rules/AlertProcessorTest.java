@@ -77,7 +77,7 @@ class AlertProcessorTest {
         all.addAll(p.onSnapshot(snap(100 + 180, 1320, 2, -2, "decline")));
         assertThat(all.get(4).status).isEqualTo("closed");
         assertThat(all).extracting(a -> a.sequence).containsExactly(1, 2, 3, 4, 5);
-        assertThat(all).extracting(a -> a.id).containsOnly("alert-inc-x-1");
+        assertThat(all).extracting(a -> a.id).containsOnly("alert-inc-x-202603020010");
         assertThat(p.idle()).isTrue();
     }
 
@@ -93,7 +93,8 @@ class AlertProcessorTest {
         List<Alert> again = p.onSnapshot(snap(700, 120, 40, 9, "forming"));
         assertThat(again).singleElement().satisfies(a -> {
             assertThat(a.status).isEqualTo("open");
-            assertThat(a.id).isEqualTo("alert-inc-x-2");
+            assertThat(a.id).isEqualTo("alert-inc-x-202603021140");
+            assertThat(p.thread).isEqualTo(2);
             assertThat(a.sequence).isEqualTo(1);
         });
     }
