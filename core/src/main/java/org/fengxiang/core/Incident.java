@@ -41,6 +41,28 @@ public class Incident implements Serializable {
     /** Whether posts call to gather or act. */
     public boolean mobilisation;
 
+    // --- added by incident detection (additive)
+    /** Id of the cascade root that keys this incident. */
+    public String rootId;
+    /** Poisson z-score of the latest window against the incident's own baseline. */
+    public double burst;
+    /** The incident's own baseline rate (posts per hour) the burst score is measured against. */
+    public double baselinePerHour;
+    /** Length of the sliding window behind {@link #windowCount}, in minutes. */
+    public int windowMinutes;
+    /** Largest window count seen so far. */
+    public long peakWindowCount;
+    /** Posts carrying a mobilisation cue. */
+    public long mobilisationPosts;
+    /** Largest follower count among member posts' authors. */
+    public long maxFollowers;
+    /** Member posts whose author is verified. */
+    public long verifiedPosts;
+    /** Member posts by the most-followed authors; here {@code reach} is the author's follower count. */
+    public List<Spreader> influencers = new ArrayList<>();
+    /** True on the final snapshot, after which the incident's state is cleared. */
+    public boolean finished;
+
     public Incident() {}
 
     @Override
