@@ -59,6 +59,32 @@ public final class AlertMailRenderer {
         return new RenderedMail(subject, text, html);
     }
 
+    /** The digest of alerts held back in quiet hours: one section per alert, most severe first. */
+    public RenderedMail renderDigest(List<Alert> alerts) {
+        List<Alert> sorted = new java.util.ArrayList<>(alerts);
+        sorted.sort(java.util.Comparator.comparingInt((Alert x) -> -Alert.rank(x.level))
+                .thenComparing(x -> x.detectedAt == null ? "" : x.detectedAt).thenComparing(x -> x.id));
+        String top = sorted.isEmpty() ? null : sorted.get(0).level;
+        String subject = MailText.headerSafe("【预警汇总】静默时段内 " + alerts.size() + " 条预警（最高 "
+                + MailText.levelLabel(top) + "）");
+        MailSections doc = new MailSections();
+        for (Alert a : sorted) {
+            String title = a.title == null || a.title.isBlank() ? nz(a.incidentId) : a.title;
+            var s = doc.add(MailText.levelLabel(a.level) + " · " + MailText.statusLabel(a.status) + " · " + time(a)
+                    + " · " + MailText.shorten(MailText.headerSafe(title), 60));
+            if (a.reasons != null) a.reasons.stream().limit(3).forEach(r -> s.lines().add(line(r)));
+            s.lines().add(new MailSections.Line("事件: " + nz(a.incidentId) + " · 帖子数: " + a.postCount,
+                    kibanaIncidentUrl(a.incidentId)));
+        }
+        String footer = "风向 Fengxiang · 静默时段汇总 · 红色预警不受静默限制，已即时发送";
+        String text = subject + "\n\n" + doc.toText() + "--\n" + footer + "\n";
+        String banner = "<div style=\"background:" + MailText.levelColour(top)
+                + ";color:#fff;padding:12px 16px;font-size:18px;font-weight:bold\">" + MailText.html(subject) + "</div>";
+        String html = fill(frame, java.util.Map.of("title", MailText.html(subject), "banner", banner,
+                "footer", MailText.html(footer), "body", doc.toHtml()));
+        return new RenderedMail(subject, text, html);
+    }
+
     MailSections sections(Alert a, AlertContext ctx) {
         MailSections doc = new MailSections();
         Incident inc = ctx.incident;

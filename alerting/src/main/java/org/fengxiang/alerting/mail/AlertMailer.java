@@ -4,10 +4,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.fengxiang.alerting.es.AlertMapper;
 import org.fengxiang.core.Alert;
+import org.fengxiang.core.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ public final class AlertMailer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertMailer.class);
 
     /** What happened to one alert transition. */
-    public enum Outcome { SENT, DUPLICATE, SUPPRESSED_QUIET_HOURS, NO_RECIPIENTS, FAILED, DISABLED }
+    public enum Outcome { SENT, DUPLICATE, HELD_FOR_DIGEST, NO_RECIPIENTS, FAILED, DISABLED }
 
     private final MailSettings settings;
     private final MailRouting routing;
@@ -30,6 +32,7 @@ public final class AlertMailer implements AutoCloseable {
     private final MailLedger ledger;
     private final AlertContextLookup lookup;
     private final MailStats stats = new MailStats();
+    private final Digests digests;
 
     public AlertMailer(MailSettings settings, AlertMailRenderer renderer, MailSender sender, MailLedger ledger,
             AlertContextLookup lookup) {
@@ -39,6 +42,7 @@ public final class AlertMailer implements AutoCloseable {
         this.sender = sender;
         this.ledger = ledger;
         this.lookup = lookup == null ? AlertContextLookup.none() : lookup;
+        this.digests = new Digests(settings, renderer, sender, ledger, stats);
     }
 
     /** Counters. */
@@ -53,6 +57,8 @@ public final class AlertMailer implements AutoCloseable {
             return Outcome.DISABLED;
         }
         if (a.id == null || a.id.isBlank()) throw new IllegalArgumentException("alert without id: " + a);
+        Instant t = MailRouting.eventTime(a);
+        if (t != null && !routing.inQuietHours(t)) digests.sendHeldBefore(t);
         String key = AlertMapper.transitionId(a);
         Optional<LedgerEntry> existing = ledger.get(key);
         if (existing.isPresent() && existing.get().done()) {
@@ -68,9 +74,11 @@ public final class AlertMailer implements AutoCloseable {
             return Outcome.NO_RECIPIENTS;
         }
         if (routing.quiet(a)) {
-            ledger.record(LedgerEntry.of(a, LedgerEntry.SUPPRESSED, messageId, to, "quiet hours"));
-            stats.suppressed++;
-            return Outcome.SUPPRESSED_QUIET_HOURS;
+            LedgerEntry held = LedgerEntry.of(a, LedgerEntry.HELD, messageId, to, "quiet hours");
+            held.alert = Json.write(a);
+            ledger.record(held);
+            stats.held++;
+            return Outcome.HELD_FOR_DIGEST;
         }
         if (existing.isEmpty() && !ledger.claim(LedgerEntry.of(a, LedgerEntry.PENDING, messageId, to, null))) {
             Optional<LedgerEntry> now = ledger.get(key);
@@ -130,6 +138,8 @@ public final class AlertMailer implements AutoCloseable {
         volatile long failed;
         volatile long disabled;
         volatile long resumed;
+        volatile long held;
+        volatile long digests;
 
         public long sent() {
             return sent;
@@ -140,7 +150,7 @@ public final class AlertMailer implements AutoCloseable {
             return duplicates;
         }
 
-        /** Quiet hours or no recipients. */
+        /** No recipients. */
         public long suppressed() {
             return suppressed;
         }
@@ -153,6 +163,16 @@ public final class AlertMailer implements AutoCloseable {
         /** Dropped because mail is disabled. */
         public long disabled() {
             return disabled;
+        }
+
+        /** Non-red transitions held back in quiet hours for the digest. */
+        public long held() {
+            return held;
+        }
+
+        /** Digest e-mails sent. */
+        public long digests() {
+            return digests;
         }
 
         /** Transitions found PENDING (interrupted earlier) and sent again. */

@@ -65,6 +65,12 @@ public final class FileMailLedger implements MailLedger {
     }
 
     @Override
+    public synchronized List<LedgerEntry> withStatus(String status) {
+        return entries.values().stream().filter(e -> status.equals(e.status))
+                .sorted(java.util.Comparator.comparing(e -> e.key)).toList();
+    }
+
+    @Override
     public synchronized boolean claim(LedgerEntry entry) throws IOException {
         if (entries.containsKey(entry.key)) return false;
         append(entry);

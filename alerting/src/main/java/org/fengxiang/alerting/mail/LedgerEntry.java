@@ -14,6 +14,10 @@ public class LedgerEntry {
     public static final String SUPPRESSED = "suppressed";
     /** Refused permanently by the SMTP server; never retried. */
     public static final String FAILED = "failed";
+    /** Held back in quiet hours, waiting for the digest. */
+    public static final String HELD = "held";
+    /** Held, then included in a sent digest. */
+    public static final String DIGESTED = "digested";
 
     public String key;
     public String alertId;
@@ -24,6 +28,8 @@ public class LedgerEntry {
     public String level;
     public String detectedAt;
     public String detail;
+    /** The alert as JSON (for held entries: the digest is rendered from it). */
+    public String alert;
 
     public LedgerEntry() {}
 
@@ -44,6 +50,7 @@ public class LedgerEntry {
 
     /** True when the transition must not be e-mailed again. */
     public boolean done() {
-        return SENT.equals(status) || SUPPRESSED.equals(status) || FAILED.equals(status);
+        return SENT.equals(status) || SUPPRESSED.equals(status) || FAILED.equals(status) || HELD.equals(status)
+                || DIGESTED.equals(status);
     }
 }

@@ -17,6 +17,9 @@ public interface MailLedger extends AutoCloseable {
     /** Stores the entry, replacing any earlier state of the key. */
     void record(LedgerEntry entry) throws IOException;
 
+    /** Every entry whose current status is the given one. */
+    java.util.List<LedgerEntry> withStatus(String status) throws IOException;
+
     @Override
     void close() throws IOException;
 }

@@ -39,9 +39,14 @@ public final class MailRouting {
 
     /** True when the alert is not red and its event time falls in the quiet hours. */
     public boolean quiet(Alert alert) {
-        if (settings.quietHours == null || Alert.RED.equals(alert.level)) return false;
+        if (Alert.RED.equals(alert.level)) return false;
         Instant t = eventTime(alert);
-        if (t == null) return false;
+        return t != null && inQuietHours(t);
+    }
+
+    /** True when quiet hours are configured and the instant falls in them (local time in the zone). */
+    public boolean inQuietHours(Instant t) {
+        if (settings.quietHours == null) return false;
         LocalTime local = t.atZone(ZoneId.of(settings.zone)).toLocalTime();
         LocalTime start = LocalTime.parse(settings.quietHours.start);
         LocalTime end = LocalTime.parse(settings.quietHours.end);

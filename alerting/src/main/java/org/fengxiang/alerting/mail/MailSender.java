@@ -70,15 +70,37 @@ public final class MailSender {
 
     /** Builds the MIME message (multipart/alternative: text, then HTML). */
     public MimeMessage build(Alert a, RenderedMail mail, List<String> recipients) throws MessagingException {
-        MimeMessage m = new FixedIdMessage(session, messageId(a, settings.messageIdDomain));
-        m.setFrom(parse(settings.from));
-        for (String r : recipients) m.addRecipient(Message.RecipientType.TO, parse(r));
-        m.setSubject(MailText.headerSafe(mail.subject()), "UTF-8");
-        Instant t = MailRouting.eventTime(a);
-        if (t != null) m.setSentDate(Date.from(t));
+        MimeMessage m = message(messageId(a, settings.messageIdDomain), mail, recipients, MailRouting.eventTime(a));
         m.setHeader("X-Fengxiang-Alert", MailText.headerSafe(a.id));
         m.setHeader("X-Fengxiang-Sequence", String.valueOf(a.sequence));
         m.setHeader("X-Fengxiang-Level", MailText.headerSafe(a.level));
+        m.saveChanges();
+        return m;
+    }
+
+    /** Builds a digest message; its Message-ID derives from the digest key. */
+    public MimeMessage buildDigest(String digestKey, RenderedMail mail, List<String> recipients, Instant date)
+            throws MessagingException {
+        MimeMessage m = message(digestMessageId(digestKey), mail, recipients, date);
+        m.setHeader("X-Fengxiang-Digest", MailText.headerSafe(digestKey));
+        m.saveChanges();
+        return m;
+    }
+
+    /** {@code <fx.digest.sha256(key)[0..24]@domain>}. */
+    public String digestMessageId(String digestKey) {
+        Alert pseudo = new Alert();
+        pseudo.id = digestKey;
+        return messageId(pseudo, settings.messageIdDomain).replace("<fx.", "<fx.digest.").replace(".0@", "@");
+    }
+
+    private MimeMessage message(String id, RenderedMail mail, List<String> recipients, Instant date)
+            throws MessagingException {
+        MimeMessage m = new FixedIdMessage(session, id);
+        m.setFrom(parse(settings.from));
+        for (String r : recipients) m.addRecipient(Message.RecipientType.TO, parse(r));
+        m.setSubject(MailText.headerSafe(mail.subject()), "UTF-8");
+        if (date != null) m.setSentDate(Date.from(date));
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), "UTF-8");
         MimeBodyPart html = new MimeBodyPart();
@@ -87,7 +109,6 @@ public final class MailSender {
         alt.addBodyPart(text);
         alt.addBodyPart(html);
         m.setContent(alt);
-        m.saveChanges();
         return m;
     }
 

@@ -108,24 +108,56 @@ class AlertMailerGreenMailTest {
     }
 
     @Test
-    void quietHoursHoldBackLowerGradesButRedAlwaysPasses() throws Exception {
+    void quietHoursHoldBackLowerGradesForTheDigestButRedAlwaysPasses() throws Exception {
         smtp.start();
         settings.quietHours = new MailSettings.QuietHours();
         settings.quietHours.start = "22:00";
         settings.quietHours.end = "07:00";
         Alert nightYellow = MailFixtures.alert("a1", 1, Alert.YELLOW, "open");
         nightYellow.detectedAt = "2026-11-20T23:30:00+08:00";
+        Alert nightBlue = MailFixtures.alert("a4", 1, Alert.BLUE, "open");
+        nightBlue.detectedAt = "2026-11-21T01:30:00+08:00";
         Alert nightRed = MailFixtures.alert("a2", 1, Alert.RED, "open");
         nightRed.detectedAt = "2026-11-21T03:00:00+08:00";
         Alert morningYellow = MailFixtures.alert("a3", 1, Alert.YELLOW, "open");
         morningYellow.detectedAt = "2026-11-21T07:00:00+08:00";
         try (AlertMailer m = mailer(Backoff.Sleeper.real())) {
-            assertThat(m.deliver(nightYellow)).isEqualTo(AlertMailer.Outcome.SUPPRESSED_QUIET_HOURS);
+            assertThat(m.deliver(nightYellow)).isEqualTo(AlertMailer.Outcome.HELD_FOR_DIGEST);
+            assertThat(m.deliver(nightBlue)).isEqualTo(AlertMailer.Outcome.HELD_FOR_DIGEST);
             assertThat(m.deliver(nightRed)).isEqualTo(AlertMailer.Outcome.SENT);
+            assertThat(smtp.getReceivedMessages()).hasSize(2);
             assertThat(m.deliver(morningYellow)).isEqualTo(AlertMailer.Outcome.SENT);
-            assertThat(m.deliver(nightYellow)).isEqualTo(AlertMailer.Outcome.DUPLICATE);
+            assertThat(m.stats().digests()).isEqualTo(2);
+            // replaying the night and the morning changes nothing
+            for (Alert a : List.of(nightYellow, nightBlue, nightRed, morningYellow)) {
+                assertThat(m.deliver(a)).isEqualTo(AlertMailer.Outcome.DUPLICATE);
+            }
+        }
+        MimeMessage[] got = smtp.getReceivedMessages();
+        assertThat(got).hasSize(5); // red to two officers, digest to duty and to analyst, morning yellow
+        List<MimeMessage> digests = Arrays.stream(got).filter(x -> header(x, "X-Fengxiang-Digest") != null).toList();
+        assertThat(digests).hasSize(2);
+        for (MimeMessage d : digests) {
+            String to = d.getAllRecipients()[0].toString();
+            String body = (String) ((MimeMultipart) d.getContent()).getBodyPart(0).getContent();
+            if (to.equals("duty@fengxiang.test")) {
+                assertThat(d.getSubject()).contains("1 条预警").contains("黄色");
+                assertThat(body).contains("超出 38.2σ").doesNotContain("蓝色 Ⅳ级 ·");
+            } else {
+                assertThat(to).isEqualTo("analyst@fengxiang.test");
+                assertThat(body).contains("蓝色 Ⅳ级 ·");
+            }
         }
         assertThat(alertIds()).containsExactlyInAnyOrder("a2", "a2", "a3");
+    }
+
+    private static String header(MimeMessage m, String name) {
+        try {
+            String[] h = m.getHeader(name);
+            return h == null ? null : h[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -197,7 +229,9 @@ class AlertMailerGreenMailTest {
 
     private List<String> alertIds() throws MessagingException {
         List<String> ids = new java.util.ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) ids.add(m.getHeader("X-Fengxiang-Alert")[0]);
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getHeader("X-Fengxiang-Alert") != null) ids.add(m.getHeader("X-Fengxiang-Alert")[0]);
+        }
         return ids;
     }
 

@@ -57,5 +57,19 @@ class MailSamplesTest {
             assertThat(dir.resolve(s.name() + ".txt")).hasContent(m.text());
             assertThat(dir.resolve(s.name() + ".eml")).exists();
         }
+        Alert night1 = MailFixtures.alert("alert-inc-c3", 1, Alert.YELLOW, "open");
+        night1.detectedAt = "2026-11-20T23:40:00+08:00";
+        night1.title = "某小区物业费上涨引发业主不满";
+        Alert night2 = MailFixtures.alert("alert-inc-d4", 2, Alert.ORANGE, "escalated");
+        night2.detectedAt = "2026-11-21T02:15:00+08:00";
+        RenderedMail digest = renderer.renderDigest(List.of(night1, night2));
+        if (write) {
+            Files.writeString(dir.resolve("6-quiet-hours-digest.html"), digest.html());
+            Files.writeString(dir.resolve("6-quiet-hours-digest.txt"), digest.text());
+            MailSender.save(sender.buildDigest("digest#sample#duty@fengxiang.test", digest, List.of("duty@fengxiang.test"),
+                    java.time.Instant.parse("2026-11-20T23:00:00Z")), dir, "6-quiet-hours-digest");
+        }
+        assertThat(dir.resolve("6-quiet-hours-digest.html")).hasContent(digest.html());
+        assertThat(digest.subject()).isEqualTo("【预警汇总】静默时段内 2 条预警（最高 橙色 Ⅱ级）");
     }
 }
