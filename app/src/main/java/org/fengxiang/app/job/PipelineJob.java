@@ -1,0 +1,153 @@
+package org.fengxiang.app.job;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fengxiang.core.Alert;
+import org.fengxiang.core.Incident;
+import org.fengxiang.core.Post;
+import org.fengxiang.core.Rejected;
+
+/**
+ * The one job graph of Fengxiang, whatever feeds it (Kafka, a Kafka time range, files) and
+ * wherever it writes (Elasticsearch and e-mail, or JSONL files): validate → event time → enrich →
+ * de-duplicate → incidents → alerts. Sources and sinks come in through the constructor.
+ */
+public final class PipelineJob {
+    private final Source<RawRecord, ?, ?> source;
+    private final Sinks sinks;
+    private final Detection detection;
+    private final Enrichment.Factory enrichment;
+    private final PipelineSettings settings;
+    private long fromMillis = Long.MIN_VALUE;
+    private long toMillis = Long.MAX_VALUE;
+
+    /** Where the job writes. */
+    public record Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected,
+                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive) {
+        /** Sinks without notifiers or archive. */
+        public Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected) {
+            this(posts, incidents, alerts, rejected, List.of(), null);
+        }
+
+        public Sinks {
+            Objects.requireNonNull(posts);
+            Objects.requireNonNull(incidents);
+            Objects.requireNonNull(alerts);
+            Objects.requireNonNull(rejected);
+            alertNotifiers = List.copyOf(alertNotifiers);
+        }
+    }
+
+    /** How incidents and alerts are detected: per-key detectors created on the tasks. */
+    public record Detection(IncidentKeys keys,
+                            TickedFunction.DetectorFactory<? extends TickedDetector<Post, Incident>> incidents,
+                            Class<? extends TickedDetector<Post, Incident>> incidentType,
+                            TickedFunction.DetectorFactory<? extends TickedDetector<Incident, Alert>> alerts,
+                            Class<? extends TickedDetector<Incident, Alert>> alertType) {}
+
+    public PipelineJob(Source<RawRecord, ?, ?> source, Enrichment.Factory enrichment, Detection detection,
+                       Sinks sinks, PipelineSettings settings) {
+        this.source = Objects.requireNonNull(source);
+        this.enrichment = Objects.requireNonNull(enrichment);
+        this.detection = Objects.requireNonNull(detection);
+        this.sinks = Objects.requireNonNull(sinks);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    /** Restricts the run to posts with event time in [from, to) (reruns over a time range). */
+    public PipelineJob withEventTimeRange(long from, long to) {
+        if (from >= to) throw new IllegalArgumentException("empty time range");
+        this.fromMillis = from;
+        this.toMillis = to;
+        return this;
+    }
+
+    /** Adds the job graph to the environment. */
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "posts-source")
+                .uid("posts-source");
+
+        if (sinks.archive() != null) raw.sinkTo(sinks.archive()).name("raw-archive").uid("raw-archive");
+
+        SingleOutputStreamOperator<Post> valid = raw.process(new ParseFunction()).name("validate").uid("validate");
+        DataStream<Post> inRange = valid;
+        if (fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE) {
+            long from = fromMillis;
+            long to = toMillis;
+            inRange = valid.filter(p -> p.eventTime >= from && p.eventTime < to).name("time-range");
+        }
+
+        SingleOutputStreamOperator<Post> enriched = inRange
+                .assignTimestampsAndWatermarks(watermarks()).name("event-time").uid("event-time")
+                .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
+
+        DataStream<Post> deduped = deduplicate(enriched);
+
+        SingleOutputStreamOperator<Incident> incidents = enriched
+                .keyBy(detection.keys()::key, Types.STRING)
+                .process(incidentFunction()).returns(TypeInformation.of(Incident.class))
+                .name("incidents").uid("incidents");
+
+        SingleOutputStreamOperator<Alert> alerts = incidents
+                .keyBy(i -> i.id, Types.STRING)
+                .process(alertFunction()).returns(TypeInformation.of(Alert.class))
+                .name("alerts").uid("alerts");
+
+        deduped.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
+        incidents.sinkTo(sinks.incidents()).name("incidents-sink").uid("incidents-sink");
+        alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
+        for (int i = 0; i < sinks.alertNotifiers().size(); i++) {
+            alerts.sinkTo(sinks.alertNotifiers().get(i)).name("alert-notifier-" + i).uid("alert-notifier-" + i);
+        }
+        valid.getSideOutput(Outputs.REJECTED)
+                .union(enriched.getSideOutput(Outputs.REJECTED), incidents.getSideOutput(Outputs.REJECTED),
+                        alerts.getSideOutput(Outputs.REJECTED))
+                .sinkTo(sinks.rejected()).name("dead-letter-sink").uid("dead-letter-sink");
+    }
+
+    /**
+     * Posts with a SimHash go through banded near-duplicate lookup (4 bands of 16 bits, parallel keyed
+     * state); posts without one (empty or very short text) through exact-text de-duplication.
+     */
+    private DataStream<Post> deduplicate(DataStream<Post> enriched) {
+        long ttl = Duration.ofHours(settings.dedupTtlHours).toMillis();
+        DataStream<Post> exact = enriched.filter(p -> p.simhash == 0).name("no-simhash")
+                .keyBy(DedupKey::of, Types.STRING)
+                .process(new DedupFunction(ttl)).name("dedup-exact").uid("dedup-exact");
+        DataStream<Post> near = enriched.filter(p -> p.simhash != 0).name("has-simhash")
+                .flatMap((Post p, org.apache.flink.util.Collector<BandProbe> out) -> {
+                    for (int b = 0; b < BandProbe.BANDS; b++) out.collect(new BandProbe(p, b));
+                }).returns(TypeInformation.of(BandProbe.class)).name("simhash-bands")
+                .keyBy(BandProbe::bucket, Types.STRING)
+                .process(new BandFunction(ttl, settings.bucketCap)).name("dedup-near").uid("dedup-near")
+                .keyBy(v -> v.postId, Types.STRING)
+                .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
+        return exact.union(near);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private TickedFunction<String, Post, Incident, ?> incidentFunction() {
+        return new TickedFunction(detection.incidentType(), detection.incidents(), "incidents");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private TickedFunction<String, Incident, Alert, ?> alertFunction() {
+        return new TickedFunction(detection.alertType(), detection.alerts(), "alerts");
+    }
+
+    private WatermarkStrategy<Post> watermarks() {
+        WatermarkStrategy<Post> w = WatermarkStrategy.<Post>forBoundedOutOfOrderness(
+                        Duration.ofSeconds(settings.outOfOrdernessSeconds))
+                .withTimestampAssigner((p, previous) -> p.eventTime);
+        return settings.idlenessSeconds > 0 ? w.withIdleness(Duration.ofSeconds(settings.idlenessSeconds)) : w;
+    }
+}

@@ -1,0 +1,27 @@
+package org.fengxiang.app.job;
+
+import java.io.Serializable;
+
+/** Settings of the job graph (configuration section {@code pipeline}). */
+public class PipelineSettings implements Serializable {
+    /** How far behind the newest event time a post may arrive and still count (seconds). */
+    public long outOfOrdernessSeconds = 60;
+    /** A source partition without data for this long stops holding back the watermark (seconds; 0 = off). */
+    public long idlenessSeconds = 30;
+    /** How long the first of a set of identical texts is remembered (hours of event time). */
+    public long dedupTtlHours = 72;
+    /** Most posts remembered per SimHash band bucket (the oldest are forgotten first). */
+    public int bucketCap = 512;
+    /** Checkpoint interval of the streaming job (seconds). */
+    public long checkpointIntervalSeconds = 10;
+    /** Default parallelism (0 = the Flink default). */
+    public int parallelism = 0;
+    /** Kafka topics. */
+    public Topics topics = new Topics();
+
+    /** Kafka topic names. */
+    public static class Topics implements Serializable {
+        public String posts = "posts";
+        public String deadLetter = "posts.dlq";
+    }
+}

@@ -1,0 +1,51 @@
+package org.fengxiang.app.job;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Execution environments for the streaming job: a local MiniCluster or the cluster the job was submitted to. */
+public final class StreamingEnvironments {
+    private StreamingEnvironments() {}
+
+    /** Checkpointed settings shared by local and cluster runs. */
+    static Configuration checkpointed(PipelineSettings s, String checkpointUri) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(3));
+        return conf;
+    }
+
+    /** A local MiniCluster with checkpoints under {@code checkpointDir}. */
+    public static StreamExecutionEnvironment local(PipelineSettings s, Path checkpointDir, int parallelism) {
+        Configuration conf = checkpointed(s, checkpointDir.toAbsolutePath().toUri().toString());
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(Math.max(1, parallelism), conf);
+        env.enableCheckpointing(Duration.ofSeconds(s.checkpointIntervalSeconds).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        return env;
+    }
+
+    /** The environment of the cluster the job jar was submitted to ({@code flink run}). */
+    public static StreamExecutionEnvironment cluster(PipelineSettings s, String checkpointUri) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(checkpointed(s, checkpointUri));
+        env.enableCheckpointing(Duration.ofSeconds(s.checkpointIntervalSeconds).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        if (s.parallelism > 0) env.setParallelism(s.parallelism);
+        return env;
+    }
+}
