@@ -42,8 +42,8 @@ public final class EsMailLedger implements MailLedger {
             GetResponse<ObjectNode> r = client.get(g -> g.index(index).id(key), ObjectNode.class);
             if (!r.found() || r.source() == null) return Optional.empty();
             return Optional.of(Json.mapper().treeToValue(r.source(), LedgerEntry.class));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) return Optional.empty();
+        } catch (ElasticsearchException | IOException e) {
+            if (EsClients.statusOf(e) == 404) return Optional.empty();
             throw e;
         }
     }
@@ -63,8 +63,8 @@ public final class EsMailLedger implements MailLedger {
         try {
             client.create(c -> c.index(index).id(entry.key).document(entry));
             return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) return false;
+        } catch (ElasticsearchException | IOException e) {
+            if (EsClients.statusOf(e) == 409) return false;
             throw e;
         }
     }
