@@ -18,7 +18,11 @@ import org.fengxiang.core.Incident;
 import org.fengxiang.core.Json;
 import org.fengxiang.core.Post;
 
-/** Looks up an alert's incident and its origin and evidence posts through the Fengxiang aliases. */
+/**
+ * Looks up an alert's incident (real-time GET through the incidents alias) and its origin and
+ * evidence posts (a search through the posts alias: near-real-time, so posts indexed within the
+ * last refresh interval may be missing) through the Fengxiang aliases.
+ */
 public final class EsAlertContextLookup implements AlertContextLookup {
     private final EsSettings settings;
     private transient ElasticsearchClient client;
@@ -32,8 +36,13 @@ public final class EsAlertContextLookup implements AlertContextLookup {
         EsIndices names = EsIndices.of(settings);
         Incident incident = null;
         if (a.incidentId != null) {
-            List<ObjectNode> inc = byIds(names.incidentsAlias(), List.of(a.incidentId));
-            if (!inc.isEmpty()) incident = Json.mapper().treeToValue(inc.get(0), Incident.class);
+            if (client == null) client = EsClients.create(settings);
+            try {
+                var r = client.get(g -> g.index(names.incidentsAlias()).id(a.incidentId), ObjectNode.class);
+                if (r.found() && r.source() != null) incident = Json.mapper().treeToValue(r.source(), Incident.class);
+            } catch (IOException | RuntimeException e) {
+                if (EsClients.statusOf(e) != 404) throw e;
+            }
         }
         Set<String> ids = new LinkedHashSet<>();
         if (a.originPostId != null) ids.add(a.originPostId);
