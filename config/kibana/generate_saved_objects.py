@@ -3,13 +3,15 @@
 aggregation-based visualizations, saved searches, dashboards). Run: python3 generate_saved_objects.py"""
 import json, os
 
-CORE = "8.8.0"
-TMV = {"index-pattern": "8.0.0", "visualization": "8.5.0", "search": "8.0.0", "dashboard": "8.7.0"}
+# Declared as 8.0.0-shaped objects: any Kibana >= 8.0 imports them and runs its later migrations
+# (a newer declared version would be refused by older 8.x releases).
+CORE = "8.0.0"
+TMV = {"index-pattern": "8.0.0", "visualization": "8.0.0", "search": "8.0.0", "dashboard": "8.0.0"}
 objects = []
 
 def obj(type_, id_, attributes, references=()):
     objects.append({"type": type_, "id": id_, "attributes": attributes, "references": list(references),
-                    "coreMigrationVersion": CORE, "typeMigrationVersion": TMV[type_], "managed": False})
+                    "coreMigrationVersion": CORE, "typeMigrationVersion": TMV[type_]})
 
 INCIDENT_URL = ("/app/dashboards#/view/fengxiang-dashboard-incident?_a=(query:(language:kuery,"
                 "query:'incidentId:\"{{value}}\"'))")
@@ -153,7 +155,7 @@ def dashboard(id_, title, description, panels, query="", time_from="now-7d"):
         ptype = "search" if pid.startswith("fengxiang-search") else "visualization"
         w = 48 if ptype == "search" else 24
         h = 15
-        panels_json.append({"version": "8.8.0", "type": ptype, "panelIndex": str(i + 1),
+        panels_json.append({"version": "8.0.0", "type": ptype, "panelIndex": str(i + 1),
                             "gridData": {"x": 0 if w == 48 or i % 2 == 0 else 24, "y": (i // 2) * h, "w": w, "h": h,
                                          "i": str(i + 1)},
                             "embeddableConfig": {"enhancements": {}}, "panelRefName": "panel_" + str(i + 1)})
