@@ -59,13 +59,13 @@ public final class AlertMailRenderer {
         return new RenderedMail(subject, text, html);
     }
 
-    /** The digest of alerts held back in quiet hours: one section per alert, most severe first. */
+    /** The digest of held-back alerts: one section per alert, most severe first. */
     public RenderedMail renderDigest(List<Alert> alerts) {
         List<Alert> sorted = new java.util.ArrayList<>(alerts);
         sorted.sort(java.util.Comparator.comparingInt((Alert x) -> -Alert.rank(x.level))
                 .thenComparing(x -> x.detectedAt == null ? "" : x.detectedAt).thenComparing(x -> x.id));
         String top = sorted.isEmpty() ? null : sorted.get(0).level;
-        String subject = MailText.headerSafe("【预警汇总】静默时段内 " + alerts.size() + " 条预警（最高 "
+        String subject = MailText.headerSafe("【预警汇总】" + alerts.size() + " 条预警（最高 "
                 + MailText.levelLabel(top) + "）");
         MailSections doc = new MailSections();
         for (Alert a : sorted) {
@@ -76,7 +76,7 @@ public final class AlertMailRenderer {
             s.lines().add(new MailSections.Line("事件: " + nz(a.incidentId) + " · 帖子数: " + a.postCount,
                     kibanaIncidentUrl(a.incidentId)));
         }
-        String footer = "风向 Fengxiang · 静默时段汇总 · 红色预警不受静默限制，已即时发送";
+        String footer = "风向 Fengxiang · 预警汇总（静默时段与汇总级别）· 红色预警总是即时发送";
         String text = subject + "\n\n" + doc.toText() + "--\n" + footer + "\n";
         String banner = "<div style=\"background:" + MailText.levelColour(top)
                 + ";color:#fff;padding:12px 16px;font-size:18px;font-weight:bold\">" + MailText.html(subject) + "</div>";

@@ -58,7 +58,7 @@ public final class AlertMailer implements AutoCloseable {
         }
         if (a.id == null || a.id.isBlank()) throw new IllegalArgumentException("alert without id: " + a);
         Instant t = MailRouting.eventTime(a);
-        if (t != null && !routing.inQuietHours(t)) digests.sendHeldBefore(t);
+        if (t != null) digests.sendDue(t);
         String key = AlertMapper.transitionId(a);
         Optional<LedgerEntry> existing = ledger.get(key);
         if (existing.isPresent() && existing.get().done()) {
@@ -73,8 +73,11 @@ public final class AlertMailer implements AutoCloseable {
             stats.suppressed++;
             return Outcome.NO_RECIPIENTS;
         }
-        if (routing.quiet(a)) {
-            LedgerEntry held = LedgerEntry.of(a, LedgerEntry.HELD, messageId, to, "quiet hours");
+        Instant release = routing.releaseAt(a);
+        if (release != null) {
+            LedgerEntry held = LedgerEntry.of(a, LedgerEntry.HELD, messageId, to,
+                    settings.digestLevels.contains(a.level) ? "daily digest" : "quiet hours");
+            held.releaseAt = release.toString();
             held.alert = Json.write(a);
             ledger.record(held);
             stats.held++;
@@ -165,7 +168,7 @@ public final class AlertMailer implements AutoCloseable {
             return disabled;
         }
 
-        /** Non-red transitions held back in quiet hours for the digest. */
+        /** Non-red transitions held back for a digest (quiet hours, digest-only levels). */
         public long held() {
             return held;
         }

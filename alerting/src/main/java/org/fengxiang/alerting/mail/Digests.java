@@ -17,8 +17,8 @@ import org.fengxiang.core.Alert;
 import org.fengxiang.core.Json;
 
 /**
- * The quiet-hours digest: transitions held in the ledger are e-mailed together, one digest per
- * recipient, when the first alert after the quiet hours arrives (event time). Same ledger protocol
+ * Digests: transitions held in the ledger (quiet hours, digest-only levels) are e-mailed together,
+ * one digest per recipient, with the first alert whose event time reaches their release time. Same ledger protocol
  * as single alerts, keyed {@code digest#<hash of the held keys>#<recipient>}, then every held entry
  * is marked {@code digested}.
  */
@@ -38,13 +38,11 @@ final class Digests {
         this.stats = stats;
     }
 
-    /** Sends the digest of every held transition detected before {@code now} (event time). */
-    void sendHeldBefore(Instant now) throws IOException, MessagingException, InterruptedException {
+    /** Sends the digest of every held transition whose release time is at or before {@code now} (event time). */
+    void sendDue(Instant now) throws IOException, MessagingException, InterruptedException {
         List<LedgerEntry> held = new ArrayList<>();
         for (LedgerEntry e : ledger.withStatus(LedgerEntry.HELD)) {
-            Alert a = Json.read(e.alert, Alert.class);
-            Instant t = MailRouting.eventTime(a);
-            if (t != null && t.isBefore(now)) held.add(e);
+            if (e.releaseAt != null && !Instant.parse(e.releaseAt).isAfter(now)) held.add(e);
         }
         if (held.isEmpty()) return;
         String batch = hash(held.stream().map(e -> e.key).sorted().toList());

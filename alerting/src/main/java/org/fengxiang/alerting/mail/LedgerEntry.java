@@ -14,7 +14,7 @@ public class LedgerEntry {
     public static final String SUPPRESSED = "suppressed";
     /** Refused permanently by the SMTP server; never retried. */
     public static final String FAILED = "failed";
-    /** Held back in quiet hours, waiting for the digest. */
+    /** Held back (quiet hours or a digest-only level), waiting for the digest. */
     public static final String HELD = "held";
     /** Held, then included in a sent digest. */
     public static final String DIGESTED = "digested";
@@ -28,6 +28,8 @@ public class LedgerEntry {
     public String level;
     public String detectedAt;
     public String detail;
+    /** For held entries: the instant (ISO-8601) from which the digest may include it. */
+    public String releaseAt;
     /** The alert as JSON (for held entries: the digest is rendered from it). */
     public String alert;
 

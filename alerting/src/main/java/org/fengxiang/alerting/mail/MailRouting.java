@@ -55,6 +55,28 @@ public final class MailRouting {
                 : !local.isBefore(start) || local.isBefore(end);
     }
 
+    /**
+     * When a held transition is released into a digest, or null to send it now: levels in
+     * {@code digestLevels} wait for the next {@code digestTime}; other non-red transitions in quiet
+     * hours wait for the end of the quiet hours.
+     */
+    public Instant releaseAt(Alert alert) {
+        Instant t = eventTime(alert);
+        if (t == null || Alert.RED.equals(alert.level)) return null;
+        if (settings.digestLevels.contains(alert.level)) return next(t, LocalTime.parse(settings.digestTime));
+        if (quiet(alert)) return next(t, LocalTime.parse(settings.quietHours.end));
+        return null;
+    }
+
+    /** The first instant strictly after {@code t} whose local time is {@code at}. */
+    Instant next(Instant t, LocalTime at) {
+        ZoneId zone = ZoneId.of(settings.zone);
+        var local = t.atZone(zone);
+        var candidate = local.toLocalDate().atTime(at).atZone(zone);
+        if (!candidate.toInstant().isAfter(t)) candidate = local.toLocalDate().plusDays(1).atTime(at).atZone(zone);
+        return candidate.toInstant();
+    }
+
     /** The alert's event time, from {@code detectedAtMillis} or {@code detectedAt}. */
     static Instant eventTime(Alert a) {
         if (a.detectedAtMillis > 0) return Instant.ofEpochMilli(a.detectedAtMillis);

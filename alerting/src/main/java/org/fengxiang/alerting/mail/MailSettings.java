@@ -33,7 +33,11 @@ public class MailSettings implements Serializable {
     public List<Route> routes = new ArrayList<>();
     /** Non-red alerts whose event time falls inside these hours are not e-mailed immediately. */
     public QuietHours quietHours;
-    /** Time zone used in e-mails and for quiet hours. */
+    /** Levels never e-mailed one by one, only in the daily digest (e.g. [blue]); red is not allowed. */
+    public List<String> digestLevels = new ArrayList<>();
+    /** Local time of the daily digest (sent with the first alert at or after it, in event time). */
+    public String digestTime = "08:00";
+    /** Time zone used in e-mails, for quiet hours and the digest time. */
     public String zone = "Asia/Shanghai";
     /** Base URL of Kibana for links in e-mails; null for no Kibana links. */
     public String kibanaUrl = "http://127.0.0.1:5601";
@@ -87,6 +91,12 @@ public class MailSettings implements Serializable {
         }
         for (String level : recipients.keySet()) {
             if (Alert.rank(level) == 0) throw new IllegalArgumentException("mail.recipients: unknown level " + level);
+        }
+        LocalTime.parse(digestTime);
+        for (String level : digestLevels) {
+            if (Alert.rank(level) == 0 || Alert.RED.equals(level)) {
+                throw new IllegalArgumentException("mail.digestLevels: not a non-red level: " + level);
+            }
         }
         for (Route r : routes) {
             if (Alert.rank(r.minLevel) == 0) throw new IllegalArgumentException("mail.routes: unknown minLevel " + r.minLevel);

@@ -151,6 +151,36 @@ class AlertMailerGreenMailTest {
         assertThat(alertIds()).containsExactlyInAnyOrder("a2", "a2", "a3");
     }
 
+    @Test
+    void digestOnlyLevelsArriveOnceADayInTheDigest() throws Exception {
+        smtp.start();
+        settings.digestLevels = List.of(Alert.BLUE);
+        settings.digestTime = "08:00";
+        Alert blue1 = MailFixtures.alert("b1", 1, Alert.BLUE, "open");
+        blue1.detectedAt = "2026-11-20T10:00:00+08:00";
+        Alert blue2 = MailFixtures.alert("b2", 1, Alert.BLUE, "open");
+        blue2.detectedAt = "2026-11-20T15:00:00+08:00";
+        Alert yellowSameDay = MailFixtures.alert("y1", 1, Alert.YELLOW, "open");
+        yellowSameDay.detectedAt = "2026-11-20T16:00:00+08:00";
+        Alert yellowNextMorning = MailFixtures.alert("y2", 1, Alert.YELLOW, "open");
+        yellowNextMorning.detectedAt = "2026-11-21T08:30:00+08:00";
+        try (AlertMailer m = mailer(Backoff.Sleeper.real())) {
+            assertThat(m.deliver(blue1)).isEqualTo(AlertMailer.Outcome.HELD_FOR_DIGEST);
+            assertThat(m.deliver(blue2)).isEqualTo(AlertMailer.Outcome.HELD_FOR_DIGEST);
+            assertThat(m.deliver(yellowSameDay)).isEqualTo(AlertMailer.Outcome.SENT);
+            assertThat(m.stats().digests()).isZero();
+            assertThat(m.deliver(yellowNextMorning)).isEqualTo(AlertMailer.Outcome.SENT);
+            assertThat(m.stats().digests()).isEqualTo(1);
+        }
+        List<MimeMessage> digests = Arrays.stream(smtp.getReceivedMessages())
+                .filter(x -> header(x, "X-Fengxiang-Digest") != null).toList();
+        assertThat(digests).singleElement().satisfies(d -> {
+            assertThat(d.getAllRecipients()[0].toString()).isEqualTo("analyst@fengxiang.test");
+            assertThat(d.getSubject()).isEqualTo("【预警汇总】2 条预警（最高 蓝色 Ⅳ级）");
+        });
+        assertThat(alertIds()).containsExactlyInAnyOrder("y1", "y2");
+    }
+
     private static String header(MimeMessage m, String name) {
         try {
             String[] h = m.getHeader(name);

@@ -64,12 +64,12 @@ class MailSamplesTest {
         night2.detectedAt = "2026-11-21T02:15:00+08:00";
         RenderedMail digest = renderer.renderDigest(List.of(night1, night2));
         if (write) {
-            Files.writeString(dir.resolve("6-quiet-hours-digest.html"), digest.html());
-            Files.writeString(dir.resolve("6-quiet-hours-digest.txt"), digest.text());
+            Files.writeString(dir.resolve("6-digest.html"), digest.html());
+            Files.writeString(dir.resolve("6-digest.txt"), digest.text());
             MailSender.save(sender.buildDigest("digest#sample#duty@fengxiang.test", digest, List.of("duty@fengxiang.test"),
-                    java.time.Instant.parse("2026-11-20T23:00:00Z")), dir, "6-quiet-hours-digest");
+                    java.time.Instant.parse("2026-11-20T23:00:00Z")), dir, "6-digest");
         }
-        assertThat(dir.resolve("6-quiet-hours-digest.html")).hasContent(digest.html());
-        assertThat(digest.subject()).isEqualTo("【预警汇总】静默时段内 2 条预警（最高 橙色 Ⅱ级）");
+        assertThat(dir.resolve("6-digest.html")).hasContent(digest.html());
+        assertThat(digest.subject()).isEqualTo("【预警汇总】2 条预警（最高 橙色 Ⅱ级）");
     }
 }
