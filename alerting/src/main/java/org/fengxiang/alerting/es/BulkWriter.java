@@ -68,7 +68,7 @@ public final class BulkWriter<T> implements AutoCloseable {
                 item = BulkItem.of(m, record);
             } catch (RuntimeException e) {
                 stats.rejected++;
-                rejects.rejected(safe(() -> m.index(record)), safe(() -> m.id(record)), String.valueOf(record), 0,
+                rejects.rejected(safe(() -> m.index(record)), safe(() -> m.id(record)), describe(record), 0,
                         "cannot map record: " + e.getMessage());
                 continue;
             }
@@ -172,6 +172,14 @@ public final class BulkWriter<T> implements AutoCloseable {
 
     private static String abbreviate(String s) {
         return s == null ? "" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
+    }
+
+    private static String describe(Object record) {
+        try {
+            return Json.write(record);
+        } catch (RuntimeException e) {
+            return String.valueOf(record);
+        }
     }
 
     private static String safe(java.util.function.Supplier<String> s) {

@@ -82,6 +82,28 @@ public final class EsClients {
         }
     }
 
+    /** The HTTP status behind a client exception (API-level or low-level), or -1. */
+    public static int statusOf(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException e) return e.status();
+            if (c instanceof org.elasticsearch.client.ResponseException e) return e.getResponse().getStatusLine().getStatusCode();
+        }
+        return -1;
+    }
+
+    /** The error type behind a client exception (e.g. {@code resource_already_exists_exception}), or "". */
+    public static String errorTypeOf(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException e) return e.error().type();
+            if (c instanceof org.elasticsearch.client.ResponseException e) {
+                String msg = e.getMessage();
+                int i = msg.indexOf("\"type\":\"");
+                return i < 0 ? "" : msg.substring(i + 8, msg.indexOf('"', i + 8));
+            }
+        }
+        return "";
+    }
+
     static SSLContext sslContext(EsSettings s) {
         try {
             if (s.insecureTrustAll) {

@@ -74,8 +74,8 @@ public final class IndexSetup {
         try {
             client.indices().create(b -> b.index(index));
             return true;
-        } catch (ElasticsearchException e) {
-            if ("resource_already_exists_exception".equals(e.error().type())) return false;
+        } catch (ElasticsearchException | IOException e) {
+            if ("resource_already_exists_exception".equals(EsClients.errorTypeOf(e))) return false;
             throw e;
         }
     }

@@ -14,7 +14,12 @@ public final class PostMapper implements DocumentMapper<Post> {
 
     @Override
     public String index(Post p) {
-        return names.postsIndex(p.eventTime);
+        if (p.eventTime > 0) return names.postsIndex(p.eventTime);
+        try {
+            return names.postsIndex(java.time.OffsetDateTime.parse(p.publishedAt).toInstant().toEpochMilli());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("post " + p.id + " has neither eventTime nor a valid publishedAt");
+        }
     }
 
     @Override

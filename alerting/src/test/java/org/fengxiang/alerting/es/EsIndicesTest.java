@@ -59,6 +59,10 @@ class EsIndicesTest {
         assertThat(src.path("isRepost").asBoolean()).isTrue();
         assertThat(src.path("author").path("name").asText()).isEqualTo("张三");
         assertThat(m.version(p)).isEqualTo(-1);
+        p.eventTime = 0;
+        assertThat(m.index(p)).isEqualTo("fengxiang-posts-2026.11");
+        p.publishedAt = "garbage";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.index(p)).hasMessageContaining("weibo:1");
     }
 
     @Test

@@ -1,0 +1,25 @@
+package org.fengxiang.alerting.mail;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A durable record of which alert transitions were e-mailed, so restarts and replays never resend.
+ * Protocol per transition: {@link #claim} (create-only, PENDING) → send → {@link #record} (SENT).
+ */
+public interface MailLedger extends AutoCloseable {
+    /** The entry for a key, if any. */
+    Optional<LedgerEntry> get(String key) throws IOException;
+
+    /** Creates the entry only if the key is absent; false when it already exists. */
+    boolean claim(LedgerEntry entry) throws IOException;
+
+    /** Stores the entry, replacing any earlier state of the key. */
+    void record(LedgerEntry entry) throws IOException;
+
+    /** Every entry whose current status is the given one. */
+    java.util.List<LedgerEntry> withStatus(String status) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
