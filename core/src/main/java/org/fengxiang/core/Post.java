@@ -57,6 +57,7 @@ public class Post implements Serializable {
     }
 
     /** True when the post reposts or comments on another post. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRepost() {
         return repostOf != null && !repostOf.isEmpty() && !repostOf.equals(id);
     }

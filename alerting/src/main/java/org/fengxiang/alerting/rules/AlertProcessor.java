@@ -39,6 +39,8 @@ public class AlertProcessor {
     public TreeMap<String, Long> lastFired = new TreeMap<>();
     /** Event time the incident entered decline while the alert was open, or -1. */
     public long declineSince = -1;
+    /** Whether the last snapshot seen was the incident's final one (the state may then be cleared when idle). */
+    public boolean lastSnapshotFinished;
     /** True once this decline episode has de-escalated the alert. */
     public boolean deescalated;
     /** Highest grade of the current thread. */

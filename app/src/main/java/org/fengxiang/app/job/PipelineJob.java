@@ -48,11 +48,8 @@ public final class PipelineJob {
     }
 
     /** How incidents and alerts are detected: per-key detectors created on the tasks. */
-    public record Detection(IncidentKeys keys,
-                            TickedFunction.DetectorFactory<? extends TickedDetector<Post, Incident>> incidents,
-                            Class<? extends TickedDetector<Post, Incident>> incidentType,
-                            TickedFunction.DetectorFactory<? extends TickedDetector<Incident, Alert>> alerts,
-                            Class<? extends TickedDetector<Incident, Alert>> alertType) {}
+    public record Detection(IncidentKeys keys, TickedDetector<?, Post, Incident> incidents,
+                            TickedDetector<?, Incident, Alert> alerts) {}
 
     public PipelineJob(Source<RawRecord, ?, ?> source, Enrichment.Factory enrichment, Detection detection,
                        Sinks sinks, PipelineSettings settings) {
@@ -134,14 +131,12 @@ public final class PipelineJob {
         return exact.union(near);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private TickedFunction<String, Post, Incident, ?> incidentFunction() {
-        return new TickedFunction(detection.incidentType(), detection.incidents(), "incidents");
+    private TickedFunction<?, Post, Incident> incidentFunction() {
+        return new TickedFunction<>(detection.incidents(), "incidents", true);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private TickedFunction<String, Incident, Alert, ?> alertFunction() {
-        return new TickedFunction(detection.alertType(), detection.alerts(), "alerts");
+    private TickedFunction<?, Incident, Alert> alertFunction() {
+        return new TickedFunction<>(detection.alerts(), "alerts", false);
     }
 
     private WatermarkStrategy<Post> watermarks() {

@@ -1,21 +1,32 @@
 package org.fengxiang.app.job;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
- * The shape of a per-key, event-time detector driven by the job: inputs are buffered, and each
- * event-time tick turns them into outputs in a deterministic order.
+ * Drives a per-key, event-time detector whose state {@code D} is a plain Java object: inputs may
+ * emit at once, and each event-time tick turns buffered inputs into outputs in a deterministic
+ * order. The driver holds the settings; the state does not (it is re-attached after a restore).
  */
-interface TickedDetector<I, O> {
-    /** Buffers one input. */
-    void onInput(I input);
+public interface TickedDetector<D, I, O> extends Serializable {
+    /** The state class (JSON type information). */
+    Class<D> stateType();
+
+    /** A fresh state for a new key. */
+    D create(String key);
+
+    /** Re-attaches settings to a state restored from a checkpoint. */
+    D attach(D restored);
+
+    /** Applies one input; returns what to emit at once. */
+    List<O> onInput(D state, I input);
 
     /** The next event-time tick to register, or -1 when none is needed. */
-    long nextTimer();
+    long nextTimer(D state);
 
-    /** Applies inputs before {@code time} and returns what to emit at {@code time}. */
-    List<O> onTimer(long time);
+    /** Returns what to emit at {@code time}. */
+    List<O> onTimer(D state, long time);
 
     /** True when the state may be cleared. */
-    boolean finished();
+    boolean finished(D state);
 }

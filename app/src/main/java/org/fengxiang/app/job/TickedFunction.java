@@ -1,6 +1,5 @@
 package org.fengxiang.app.job;
 
-import java.io.Serializable;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -10,64 +9,59 @@ import org.fengxiang.core.Json;
 import org.fengxiang.core.Rejected;
 
 /**
- * Thin Flink adapter around a {@link TickedDetector}: keyed state holds the detector (JSON type
- * information), event-time timers drive its ticks. Inputs behind the watermark cannot be applied
- * deterministically any more; they are dead-lettered as late with the reason.
+ * Thin Flink adapter around a {@link TickedDetector}: keyed state holds the detector state (JSON type
+ * information), event-time timers drive its ticks. When {@code rejectLate}, inputs behind the
+ * watermark cannot be applied deterministically any more and are dead-lettered as late.
  */
-final class TickedFunction<K, I, O, D extends TickedDetector<I, O>> extends KeyedProcessFunction<K, I, O> {
-    /** Creates a fresh detector for a new key. */
-    interface DetectorFactory<D> extends Serializable {
-        D create();
-    }
-
-    private final Class<D> type;
-    private final DetectorFactory<D> factory;
+final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
+    private final TickedDetector<D, I, O> detector;
     private final String stage;
+    private final boolean rejectLate;
     private transient ValueState<D> state;
 
-    TickedFunction(Class<D> type, DetectorFactory<D> factory, String stage) {
-        this.type = type;
-        this.factory = factory;
+    TickedFunction(TickedDetector<D, I, O> detector, String stage, boolean rejectLate) {
+        this.detector = detector;
         this.stage = stage;
+        this.rejectLate = rejectLate;
     }
 
     @Override
     public void open(OpenContext ctx) {
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", new JsonTypeInfo<>(type)));
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", new JsonTypeInfo<>(detector.stateType())));
     }
 
     @Override
     public void processElement(I input, Context ctx, Collector<O> out) throws Exception {
         long wm = ctx.timerService().currentWatermark();
         Long ts = ctx.timestamp();
-        if (ts != null && ts <= wm) {
+        if (rejectLate && ts != null && ts <= wm) {
             ctx.output(Outputs.REJECTED, new Rejected(null, stage,
-                    "late: event time " + ts + " is behind the watermark " + wm + " (raise pipeline.outOfOrderness)",
+                    "late: event time " + ts + " is behind the watermark " + wm + " (raise pipeline.outOfOrdernessSeconds)",
                     null, Json.write(input)));
             return;
         }
         D d = state.value();
-        if (d == null) d = factory.create();
-        d.onInput(input);
-        schedule(d, ctx);
-        state.update(d);
+        d = d == null ? detector.create(ctx.getCurrentKey()) : detector.attach(d);
+        for (O o : detector.onInput(d, input)) out.collect(o);
+        finish(d, ctx);
     }
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<O> out) throws Exception {
         D d = state.value();
         if (d == null) return;
-        for (O o : d.onTimer(time)) out.collect(o);
-        if (d.finished()) {
-            state.clear();
-        } else {
-            schedule(d, ctx);
-            state.update(d);
-        }
+        d = detector.attach(d);
+        for (O o : detector.onTimer(d, time)) out.collect(o);
+        finish(d, ctx);
     }
 
-    private void schedule(D d, Context ctx) {
-        long next = d.nextTimer();
+    private void finish(D d, Context ctx) throws Exception {
+        if (detector.finished(d)) {
+            state.clear();
+            return;
+        }
+        long next = detector.nextTimer(d);
         if (next >= 0) ctx.timerService().registerEventTimeTimer(next);
+        state.update(d);
     }
 }

@@ -11,8 +11,7 @@ final class CountingDetectors {
     static final long TICK = 60_000;
 
     static PipelineJob.Detection detection(int threshold) {
-        return new PipelineJob.Detection(new RootKeys(), Counter::new, Counter.class,
-                () -> new Threshold(threshold), Threshold.class);
+        return new PipelineJob.Detection(new RootKeys(), new CounterDriver(), new ThresholdDriver(threshold));
     }
 
     static final class RootKeys implements IncidentKeys {
@@ -20,72 +19,74 @@ final class CountingDetectors {
         @Override public String incidentId(Post p) { return "inc-" + p.rootId(); }
     }
 
-    /** Counts posts; a snapshot per tick with new posts. */
-    public static final class Counter implements TickedDetector<Post, Incident> {
+    /** Counter state. */
+    public static final class Counter {
         public List<Post> pending = new ArrayList<>();
         public String root;
         public long count;
         public long first = Long.MAX_VALUE;
         public String origin;
+    }
 
-        @Override public void onInput(Post p) { pending.add(p); root = p.rootId(); }
+    static final class CounterDriver implements TickedDetector<Counter, Post, Incident> {
+        @Override public Class<Counter> stateType() { return Counter.class; }
+        @Override public Counter create(String key) { Counter c = new Counter(); c.root = key; return c; }
+        @Override public Counter attach(Counter c) { return c; }
+        @Override public List<Incident> onInput(Counter c, Post p) { c.pending.add(p); return List.of(); }
 
-        @Override public long nextTimer() {
-            long min = pending.stream().mapToLong(p -> p.eventTime).min().orElse(-1);
+        @Override public long nextTimer(Counter c) {
+            long min = c.pending.stream().mapToLong(p -> p.eventTime).min().orElse(-1);
             return min < 0 ? -1 : (min / TICK + 1) * TICK;
         }
 
-        @Override public List<Incident> onTimer(long t) {
-            List<Post> ready = pending.stream().filter(p -> p.eventTime < t).sorted(DedupFunction.EVENT_ORDER).toList();
+        @Override public List<Incident> onTimer(Counter c, long t) {
+            List<Post> ready = c.pending.stream().filter(p -> p.eventTime < t).sorted(DedupFunction.EVENT_ORDER).toList();
             if (ready.isEmpty()) return List.of();
-            pending.removeAll(ready);
+            c.pending.removeAll(ready);
             for (Post p : ready) {
-                count++;
-                if (p.eventTime < first) { first = p.eventTime; origin = p.id; }
+                c.count++;
+                if (p.eventTime < c.first) { c.first = p.eventTime; c.origin = p.id; }
             }
             Incident i = new Incident();
-            i.id = "inc-" + root;
-            i.postCount = count;
-            i.originPostId = origin;
+            i.id = "inc-" + c.root;
+            i.postCount = c.count;
+            i.originPostId = c.origin;
             i.asOf = t;
             return List.of(i);
         }
 
-        @Override public boolean finished() { return false; }
+        @Override public boolean finished(Counter c) { return false; }
     }
 
-    /** Alerts once when an incident reaches the threshold. */
-    public static final class Threshold implements TickedDetector<Incident, Alert> {
-        public int threshold;
+    /** Threshold state. */
+    public static final class Fired {
         public boolean fired;
-        public List<Alert> out = new ArrayList<>();
+    }
 
-        public Threshold() {}
+    static final class ThresholdDriver implements TickedDetector<Fired, Incident, Alert> {
+        private final int threshold;
 
-        Threshold(int threshold) { this.threshold = threshold; }
+        ThresholdDriver(int threshold) { this.threshold = threshold; }
 
-        @Override public void onInput(Incident i) {
-            if (!fired && i.postCount >= threshold) {
-                fired = true;
-                Alert a = new Alert();
-                a.id = "al-" + i.id;
-                a.incidentId = i.id;
-                a.level = Alert.YELLOW;
-                a.detectedAtMillis = i.asOf;
-                a.sequence = 1;
-                a.originPostId = i.originPostId;
-                out.add(a);
-            }
+        @Override public Class<Fired> stateType() { return Fired.class; }
+        @Override public Fired create(String key) { return new Fired(); }
+        @Override public Fired attach(Fired f) { return f; }
+
+        @Override public List<Alert> onInput(Fired f, Incident i) {
+            if (f.fired || i.postCount < threshold) return List.of();
+            f.fired = true;
+            Alert a = new Alert();
+            a.id = "al-" + i.id;
+            a.incidentId = i.id;
+            a.level = Alert.YELLOW;
+            a.detectedAtMillis = i.asOf;
+            a.sequence = 1;
+            a.originPostId = i.originPostId;
+            return List.of(a);
         }
 
-        @Override public long nextTimer() { return out.isEmpty() ? -1 : out.get(0).detectedAtMillis; }
-
-        @Override public List<Alert> onTimer(long t) {
-            List<Alert> r = List.copyOf(out);
-            out.clear();
-            return r;
-        }
-
-        @Override public boolean finished() { return false; }
+        @Override public long nextTimer(Fired f) { return -1; }
+        @Override public List<Alert> onTimer(Fired f, long t) { return List.of(); }
+        @Override public boolean finished(Fired f) { return false; }
     }
 }

@@ -1,0 +1,30 @@
+package org.fengxiang.app.job;
+
+import org.fengxiang.alerting.rules.AlertRulesSettings;
+import org.fengxiang.analytics.enrich.AnalyticsSettings;
+import org.fengxiang.analytics.enrich.PostEnricher;
+import org.fengxiang.analytics.incident.IncidentSettings;
+import org.fengxiang.core.Config;
+
+/** The default building blocks of the job, bound and validated from the configuration. */
+public record Components(Enrichment.Factory enrichment, PipelineJob.Detection detection, PipelineSettings pipeline) {
+
+    /** Binds every section the job needs; configuration errors surface here, before the job starts. */
+    public static Components from(Config config) {
+        AnalyticsSettings analytics = AnalyticsSettings.from(config);
+        IncidentDriver incidents = new IncidentDriver(IncidentSettings.from(config));
+        AlertDriver alerts = new AlertDriver(AlertRulesSettings.from(config));
+        PipelineSettings pipeline = config.section("pipeline", PipelineSettings.class);
+        pipeline.dedupTtlHours = analytics.dedup.ttlHours;
+        return new Components(new Enricher(analytics), new PipelineJob.Detection(incidents, incidents, alerts), pipeline);
+    }
+
+    /** Creates the HanLP-based enricher on the task (dictionaries and model load once per JVM). */
+    record Enricher(AnalyticsSettings settings) implements Enrichment.Factory {
+        @Override
+        public Enrichment create() {
+            PostEnricher e = PostEnricher.create(settings);
+            return e::enrich;
+        }
+    }
+}

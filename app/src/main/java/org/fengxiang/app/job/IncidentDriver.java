@@ -1,0 +1,33 @@
+package org.fengxiang.app.job;
+
+import java.util.List;
+import org.fengxiang.analytics.incident.IncidentIds;
+import org.fengxiang.analytics.incident.IncidentProcessor;
+import org.fengxiang.analytics.incident.IncidentSettings;
+import org.fengxiang.core.Incident;
+import org.fengxiang.core.Post;
+
+/** Drives {@link IncidentProcessor}: one per cascade root, ticking in event time. */
+final class IncidentDriver implements TickedDetector<IncidentProcessor, Post, Incident>, IncidentKeys {
+    private final IncidentSettings settings;
+
+    IncidentDriver(IncidentSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override public String key(Post post) { return post.rootId(); }
+    @Override public String incidentId(Post post) { return IncidentIds.of(post.rootId()); }
+    @Override public Class<IncidentProcessor> stateType() { return IncidentProcessor.class; }
+    @Override public IncidentProcessor create(String key) { return new IncidentProcessor(key, settings); }
+    @Override public IncidentProcessor attach(IncidentProcessor p) { return p.withSettings(settings); }
+
+    @Override
+    public List<Incident> onInput(IncidentProcessor p, Post post) {
+        p.onPost(post);
+        return List.of();
+    }
+
+    @Override public long nextTimer(IncidentProcessor p) { return p.nextTimer(); }
+    @Override public List<Incident> onTimer(IncidentProcessor p, long time) { return p.onTimer(time); }
+    @Override public boolean finished(IncidentProcessor p) { return p.finished(); }
+}
