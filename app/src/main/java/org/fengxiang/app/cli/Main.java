@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code fengxiang} command line. */
 @Command(name = "fengxiang", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fengxiang (风向): public-opinion monitoring and early warning.",
-        subcommands = {AnalyzeCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, AnalyzeCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

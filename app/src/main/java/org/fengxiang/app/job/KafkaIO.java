@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -66,10 +67,26 @@ public final class KafkaIO {
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<Rejected>builder()
                         .setTopic(topic)
-                        .setKeySerializationSchema(r -> r.id == null ? null : r.id.getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(r -> Json.write(r).getBytes(StandardCharsets.UTF_8))
+                        .setKeySerializationSchema(new RejectedKey())
+                        .setValueSerializationSchema(new RejectedJson())
                         .build())
                 .build();
+    }
+
+    /** The dead letter's key: the post id when known. */
+    static final class RejectedKey implements SerializationSchema<Rejected> {
+        @Override
+        public byte[] serialize(Rejected r) {
+            return r.id == null ? null : r.id.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The dead letter as JSON. */
+    static final class RejectedJson implements SerializationSchema<Rejected> {
+        @Override
+        public byte[] serialize(Rejected r) {
+            return Json.write(r).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** Decodes message values strictly as UTF-8; undecodable values carry an error. */

@@ -1,0 +1,49 @@
+package org.fengxiang.app.job;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fengxiang.alerting.es.EsSettings;
+import org.fengxiang.alerting.mail.AlertMailSink;
+import org.fengxiang.alerting.mail.MailSettings;
+import org.fengxiang.core.Alert;
+import org.fengxiang.core.KafkaSettings;
+import org.fengxiang.stack.Topics;
+
+/**
+ * The streaming job: Kafka {@code posts} → the job graph → Elasticsearch, e-mail, the dead-letter
+ * topic and the raw archive, checkpointed exactly-once on a local MiniCluster.
+ */
+public final class StreamingRun {
+    /** Everything a streaming run needs. */
+    public record Plan(Components components, KafkaSettings kafka, String bootstrap, EsSettings es, MailSettings mail,
+                       Path varDir, int parallelism, KafkaIO.Range range, String archiveZone) {}
+
+    private StreamingRun() {}
+
+    /** Builds the job on a local MiniCluster (topics are created when missing). */
+    public static StreamExecutionEnvironment build(Plan plan) {
+        PipelineSettings ps = plan.components().pipeline();
+        Topics.ensure(plan.bootstrap(), List.of(ps.topics.posts, ps.topics.deadLetter), plan.kafka().partitions);
+        StreamExecutionEnvironment env = StreamingEnvironments.local(ps, plan.varDir().resolve("checkpoints"), plan.parallelism());
+        List<Sink<Alert>> notifiers = new ArrayList<>();
+        if (plan.mail().enabled) notifiers.add(new AlertMailSink(plan.mail(), plan.es()));
+        PipelineJob.Sinks sinks = DeliverySinks.elasticsearch(plan.es(),
+                KafkaIO.deadLetterSink(plan.kafka(), plan.bootstrap(), ps.topics.deadLetter),
+                new KafkaRejectHandler(plan.kafka(), plan.bootstrap(), ps.topics.deadLetter),
+                notifiers,
+                RawArchive.sink(plan.varDir().resolve("archive").toUri().toString(), ZoneId.of(plan.archiveZone())));
+        new PipelineJob(KafkaIO.postsSource(plan.kafka(), plan.bootstrap(), ps.topics.posts, "fengxiang-pipeline", plan.range()),
+                plan.components().enrichment(), plan.components().detection(), sinks, ps).build(env);
+        return env;
+    }
+
+    /** Runs until the source ends (bounded) or forever (unbounded; stop with {@link JobClient#cancel()}). */
+    public static JobClient start(Plan plan) throws Exception {
+        return build(plan).executeAsync("fengxiang-streaming");
+    }
+}
