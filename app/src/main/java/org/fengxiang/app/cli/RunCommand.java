@@ -1,0 +1,66 @@
+package org.fengxiang.app.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
+import org.fengxiang.alerting.es.EsClients;
+import org.fengxiang.alerting.es.EsSettings;
+import org.fengxiang.alerting.es.IndexSetup;
+import org.fengxiang.alerting.mail.MailSettings;
+import org.fengxiang.app.job.Components;
+import org.fengxiang.app.job.KafkaIO;
+import org.fengxiang.app.job.StreamingRun;
+import org.fengxiang.core.Config;
+import org.fengxiang.core.KafkaSettings;
+import org.fengxiang.core.Resources;
+import org.fengxiang.stack.Endpoints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fengxiang run}: the streaming job on a local MiniCluster, against configured or embedded endpoints. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the streaming job (Kafka -> Elasticsearch + e-mail) until Ctrl-C, or until the current end with --bounded.")
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--bounded", description = "Stop at the end offsets the topic has at start.")
+    boolean bounded;
+
+    @Mixin ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+        Config cfg = config.load();
+        Components components = Components.from(cfg);
+        String bootstrap = Endpoint.kafka(cfg);
+        EsSettings es = Endpoint.elasticsearch(cfg);
+        MailSettings mail = cfg.section("mail", MailSettings.class);
+        if (cfg.get("mail.port") == null || "25".equals(cfg.get("mail.port"))) {
+            try {
+                Endpoints e = Endpoint.embedded(cfg);
+                mail.host = e.smtpHost();
+                mail.port = e.smtpPort();
+            } catch (IllegalArgumentException notRunning) {
+                // an external SMTP server from the configuration
+            }
+        }
+        mail.validate();
+        ElasticsearchClient client = EsClients.create(es);
+        try {
+            IndexSetup.install(client, es);
+        } finally {
+            EsClients.close(client);
+        }
+        StreamingRun.Plan plan = new StreamingRun.Plan(components, cfg.section("kafka", KafkaSettings.class), bootstrap,
+                es, mail, Resources.home().resolve("var/run"), parallelism,
+                bounded ? KafkaIO.Range.TO_CURRENT_END : KafkaIO.Range.UNBOUNDED, "Asia/Shanghai");
+        JobClient job = StreamingRun.start(plan);
+        System.out.println("streaming job " + job.getJobID() + " running: kafka " + bootstrap + " -> " + es.urls + (bounded ? " (bounded)" : " (Ctrl-C stops it)"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> job.cancel().join()));
+        job.getJobExecutionResult().get();
+        System.out.println("streaming job finished");
+        return 0;
+    }
+}
