@@ -58,8 +58,13 @@ public final class RunCommand implements Callable<Integer> {
                 bounded ? KafkaIO.Range.TO_CURRENT_END : KafkaIO.Range.UNBOUNDED, "Asia/Shanghai");
         JobClient job = StreamingRun.start(plan);
         System.out.println("streaming job " + job.getJobID() + " running: kafka " + bootstrap + " -> " + es.urls + (bounded ? " (bounded)" : " (Ctrl-C stops it)"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> job.cancel().join()));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread cancel = new Thread(() -> {
+            if (!done.get()) job.cancel().join();
+        });
+        Runtime.getRuntime().addShutdownHook(cancel);
         job.getJobExecutionResult().get();
+        done.set(true);
         System.out.println("streaming job finished");
         return 0;
     }
