@@ -116,6 +116,8 @@ class EndToEndTest {
             lines.add(post("e2e:" + i, t0.plusSeconds(15L * i), "e2e:0", "u" + i, i % 4 == 0 ? "太可怕了，必须严查 #临江化工厂#" : ""));
         }
         for (int i = 0; i < 10; i++) lines.add(post("bg:" + i, t0.plusMinutes(7L * i), null, "b" + i, "今天天气不错，周末去公园散步" + i));
+        // Arrival in event-time order (disorder beyond 60 s would rightly be dead-lettered as late).
+        lines.sort(java.util.Comparator.comparing(l -> OffsetDateTime.parse(Json.tree(l).get("publishedAt").asText())));
         int valid = lines.size();
         lines.add("{broken json");
         lines.add("{\"id\":\"x1\",\"source\":\"t\",\"text\":\"a\",\"publishedAt\":\"yesterday\"}");
