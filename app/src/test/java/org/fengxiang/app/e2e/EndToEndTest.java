@@ -24,6 +24,8 @@ import org.fengxiang.alerting.es.IndexSetup;
 import org.fengxiang.alerting.mail.MailSettings;
 import org.fengxiang.app.job.Components;
 import org.fengxiang.app.job.KafkaIO;
+import org.fengxiang.app.job.OfflineRun;
+import org.fengxiang.app.job.RawArchive;
 import org.fengxiang.app.job.StreamingRun;
 import org.fengxiang.core.Config;
 import org.fengxiang.core.Json;
@@ -102,6 +104,20 @@ class EndToEndTest {
             assertThat(client.count(c -> c.index(names.alertsAlias())).count()).isEqualTo(alerts);
             Thread.sleep(1000);
             assertThat(emls(ep.mailDir()) - mailsBefore).isEqualTo(mails);
+
+            // A rerun from the raw archive the live run wrote reproduces the live alert transitions exactly.
+            Path out = tmp.resolve("rerun");
+            var archive = RawArchive.source(tmp.resolve("var/archive").toUri().toString(),
+                    java.time.LocalDate.of(2026, 3, 4), java.time.LocalDate.of(2026, 3, 6));
+            OfflineRun.Summary rerun = OfflineRun.run(archive, out, 2, components.enrichment(), components.detection(),
+                    components.pipeline(), Long.MIN_VALUE, Long.MAX_VALUE);
+            assertThat(rerun.posts()).isEqualTo(valid);
+            java.util.Set<String> live = new java.util.TreeSet<>();
+            client.search(s -> s.index(names.alertTransitionsAlias()).size(1000), java.util.Map.class).hits().hits()
+                    .forEach(h -> live.add(key(Json.mapper().convertValue(h.source(), org.fengxiang.core.Alert.class))));
+            java.util.Set<String> replayed = new java.util.TreeSet<>();
+            for (String l : Files.readAllLines(out.resolve("alerts.jsonl"))) replayed.add(key(Json.read(l, org.fengxiang.core.Alert.class)));
+            assertThat(replayed).isNotEmpty().isEqualTo(live);
         } finally {
             EsClients.close(client);
         }
@@ -130,6 +146,10 @@ class EndToEndTest {
         return Json.write(java.util.Map.of("id", id, "source", "e2e", "channel", "microblog", "text", text,
                 "publishedAt", at.toString(), "repostOf", root == null ? "" : root, "parentId", root == null ? "" : root,
                 "author", java.util.Map.of("id", author, "followers", 1000)));
+    }
+
+    private static String key(org.fengxiang.core.Alert a) {
+        return a.id + "#" + a.sequence + " " + a.level + " " + a.status + " @" + a.detectedAtMillis;
     }
 
     private static long emls(Path dir) throws Exception {
