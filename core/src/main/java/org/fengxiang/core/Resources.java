@@ -31,6 +31,26 @@ public final class Resources {
     }
 
     /**
+     * Reads a lexicon (one term per line, {@code #} starts a comment, blank lines ignored) through
+     * {@link #open}; an empty path gives an empty list.
+     */
+    public static java.util.List<String> lexicon(String path) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (path == null || path.isBlank()) return out;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(
+                new java.io.InputStreamReader(open(path), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                int hash = line.indexOf('#');
+                String t = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (!t.isEmpty()) out.add(t);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("lexicon " + path + ": " + e.getMessage(), e);
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /**
      * Opens a resource by path: an absolute or working-directory path, then relative to the home
      * directory, then the classpath (so {@code config/lexicon/x.txt} works inside a job jar).
      */

@@ -91,18 +91,7 @@ public class IncidentSettings implements Serializable {
 
     /** Reads a lexicon: one term per line, {@code #} starts a comment, blank lines ignored. */
     public static List<String> loadLexicon(String path) {
-        List<String> out = new ArrayList<>();
-        if (path == null || path.isBlank()) return out;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Resources.open(path), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                int hash = line.indexOf('#');
-                String t = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                if (!t.isEmpty()) out.add(t);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("lexicon " + path + ": " + e.getMessage(), e);
-        }
-        return List.copyOf(out);
+        return Resources.lexicon(path);
     }
 
     private static void require(boolean ok, String message) {

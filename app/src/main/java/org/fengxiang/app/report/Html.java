@@ -6,25 +6,9 @@ import org.fengxiang.core.Alert;
 final class Html {
     private Html() {}
 
-    /** Escapes text for HTML element content and attribute values. */
+    /** Escapes text for HTML element content and attribute values (the e-mails' escaping). */
     static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') b.append(' ');
-                    else b.append(c);
-                }
-            }
-        }
-        return b.toString();
+        return org.fengxiang.alerting.mail.MailText.html(s);
     }
 
     /** The Chinese name of a grade: 红色(Ⅰ级) … 蓝色(Ⅳ级). */
