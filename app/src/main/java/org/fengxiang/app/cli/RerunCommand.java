@@ -12,6 +12,7 @@ import org.fengxiang.app.job.KafkaIO;
 import org.fengxiang.app.job.OfflineRun;
 import org.fengxiang.app.job.RawArchive;
 import org.fengxiang.app.job.RawRecord;
+import org.fengxiang.app.rerun.RerunIndexer;
 import org.fengxiang.app.rerun.RunDiff;
 import org.fengxiang.app.rerun.Reruns;
 import org.fengxiang.core.Alert;
@@ -34,6 +35,7 @@ public final class RerunCommand implements Callable<Integer> {
     @Option(names = "--source", defaultValue = "archive", paramLabel = "kafka|archive|FILE", description = "Where to read (default: ${DEFAULT-VALUE}).") String source;
     @Option(names = "--tag", paramLabel = "NAME", description = "Name of the rerun (default: rerun-<from>).") String tag;
     @Option(names = "--parallelism", defaultValue = "2") int parallelism;
+    @Option(names = "--no-index", description = "Only write var/reruns/NAME, do not index into Elasticsearch.") boolean noIndex;
     @Mixin ConfigOptions config;
 
     @Override
@@ -45,6 +47,9 @@ public final class RerunCommand implements Callable<Integer> {
         Components c = Components.from(cfg);
         long t1 = from.toInstant().toEpochMilli();
         long t2 = to.toInstant().toEpochMilli();
+        // A rerun is bounded: it may hold the whole range until the final watermark, so the order in
+        // which archive files or partitions are read never makes a post late (results follow event time).
+        c.pipeline().outOfOrdernessSeconds = Math.max(c.pipeline().outOfOrdernessSeconds, (t2 - t1) / 1000 + 1);
         Source<RawRecord, ?, ?> src = switch (source) {
             case "kafka" -> KafkaIO.rangeSource(cfg.section("kafka", KafkaSettings.class), Endpoint.kafka(cfg),
                     c.pipeline().topics.posts, t1 - c.pipeline().outOfOrdernessSeconds * 1000, Long.MAX_VALUE == t2 ? t2 : t2 + 3_600_000);
@@ -59,8 +64,12 @@ public final class RerunCommand implements Callable<Integer> {
         Path out = Reruns.dir(name);
         System.out.println("rerun " + name + ": " + from + " .. " + to + " from " + source + " -> " + out);
         OfflineRun.Summary s = OfflineRun.run(src, out, parallelism, c.enrichment(), c.detection(), c.pipeline(), t1, t2);
-        System.out.printf("rerun %s done: %d posts, %d incidents, %d alert transitions, %d rejected%n",
-                name, s.posts(), s.incidents(), s.alerts(), s.rejected());
+        System.out.printf("rerun %s done: %d posts, %d incidents, %d alert transitions, %d rejected (files in %s)%n",
+                name, s.posts(), s.incidents(), s.alerts(), s.rejected(), out);
+        if (!noIndex) {
+            var indexed = RerunIndexer.index(RerunIndexer.settingsFor(Endpoint.elasticsearch(cfg), name), out);
+            System.out.println("indexed into " + String.join(", ", indexed) + " (live indices untouched)");
+        }
         return 0;
     }
 
@@ -106,9 +115,15 @@ public final class RerunCommand implements Callable<Integer> {
     @Command(name = "delete", description = "Delete a rerun's outputs.")
     static final class Delete implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Option(names = "--keep-indices", description = "Keep the rerun's Elasticsearch indices.") boolean keepIndices;
+        @Mixin ConfigOptions config;
 
         @Override
         public Integer call() throws Exception {
+            if (!keepIndices) {
+                var deleted = RerunIndexer.delete(RerunIndexer.settingsFor(Endpoint.elasticsearch(config.load()), name));
+                System.out.println("deleted indices " + deleted);
+            }
             Reruns.delete(name);
             System.out.println("deleted rerun " + name);
             return 0;

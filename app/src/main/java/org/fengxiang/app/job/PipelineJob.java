@@ -70,7 +70,7 @@ public final class PipelineJob {
 
     /** Adds the job graph to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "posts-source")
+        DataStream<RawRecord> raw = env.fromSource(source, watermarks(), "posts-source")
                 .uid("posts-source");
 
         if (sinks.archive() != null) raw.sinkTo(sinks.archive()).name("raw-archive").uid("raw-archive");
@@ -84,7 +84,6 @@ public final class PipelineJob {
         }
 
         SingleOutputStreamOperator<Post> enriched = inRange
-                .assignTimestampsAndWatermarks(watermarks()).name("event-time").uid("event-time")
                 .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
 
         DataStream<Post> deduped = deduplicate(enriched);
@@ -139,10 +138,15 @@ public final class PipelineJob {
         return new TickedFunction<>(detection.alerts(), "alerts", false);
     }
 
-    private WatermarkStrategy<Post> watermarks() {
-        WatermarkStrategy<Post> w = WatermarkStrategy.<Post>forBoundedOutOfOrderness(
+    /**
+     * Event time is read from each raw record's {@code publishedAt} in the source, so watermarks are
+     * generated per Kafka partition or file split (records of different partitions read by one
+     * subtask do not count as disorder).
+     */
+    private WatermarkStrategy<RawRecord> watermarks() {
+        WatermarkStrategy<RawRecord> w = WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(
                         Duration.ofSeconds(settings.outOfOrdernessSeconds))
-                .withTimestampAssigner((p, previous) -> p.eventTime);
+                .withTimestampAssigner((r, recordTimestamp) -> RawArchive.eventTime(r.value, recordTimestamp));
         return settings.idlenessSeconds > 0 ? w.withIdleness(Duration.ofSeconds(settings.idlenessSeconds)) : w;
     }
 }

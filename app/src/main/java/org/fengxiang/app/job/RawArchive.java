@@ -62,11 +62,22 @@ public final class RawArchive {
 
     /** The event day of a raw record in the zone, or null when it has no readable publishedAt. */
     static String day(String raw, ZoneId zone) {
+        OffsetDateTime t = published(raw);
+        return t == null ? null : t.atZoneSameInstant(zone).toLocalDate().toString();
+    }
+
+    /** The event time of a raw record in epoch milliseconds, or {@code fallback} when it has none. */
+    static long eventTime(String raw, long fallback) {
+        OffsetDateTime t = published(raw);
+        return t == null ? fallback : t.toInstant().toEpochMilli();
+    }
+
+    private static OffsetDateTime published(String raw) {
         if (raw == null) return null;
         Matcher m = PUBLISHED.matcher(raw);
         if (!m.find()) return null;
         try {
-            return OffsetDateTime.parse(m.group(1)).atZoneSameInstant(zone).toLocalDate().toString();
+            return OffsetDateTime.parse(m.group(1));
         } catch (DateTimeParseException e) {
             return null;
         }
