@@ -13,6 +13,7 @@ import org.fengxiang.app.job.OfflineRun;
 import org.fengxiang.app.job.RawArchive;
 import org.fengxiang.app.job.RawRecord;
 import org.fengxiang.app.rerun.RerunIndexer;
+import org.fengxiang.app.rerun.RerunProgress;
 import org.fengxiang.app.rerun.RunDiff;
 import org.fengxiang.app.rerun.Reruns;
 import org.fengxiang.core.Alert;
@@ -63,7 +64,10 @@ public final class RerunCommand implements Callable<Integer> {
         };
         Path out = Reruns.dir(name);
         System.out.println("rerun " + name + ": " + from + " .. " + to + " from " + source + " -> " + out);
-        OfflineRun.Summary s = OfflineRun.run(src, out, parallelism, c.enrichment(), c.detection(), c.pipeline(), t1, t2);
+        OfflineRun.Summary s;
+        try (RerunProgress progress = new RerunProgress(out, -1)) {
+            s = OfflineRun.run(src, out, parallelism, c.enrichment(), c.detection(), c.pipeline(), t1, t2);
+        }
         System.out.printf("rerun %s done: %d posts, %d incidents, %d alert transitions, %d rejected (files in %s)%n",
                 name, s.posts(), s.incidents(), s.alerts(), s.rejected(), out);
         if (!noIndex) {
