@@ -10,6 +10,8 @@ import os
 import random
 from datetime import datetime, timedelta
 
+# Author locations as Weibo shows them (the fictional 临江市 lies in Zhejiang).
+LOC = ['浙江 临江', '浙江 临江', '浙江 杭州', '浙江 临江', '上海', '江苏 苏州', '浙江 宁波', '北京']
 OUT = os.path.join(os.path.dirname(__file__), '..', 'src', 'main', 'resources', 'fixture-site')
 rnd = random.Random(20260314)
 E = html.escape
@@ -153,7 +155,7 @@ def microblog():
             style = 1 if int(p['mid']) % 3 == 0 else 0
             cards.append(f'''<div class="card" data-mid="{p["mid"]}">
   <div class="user"><a class="name" data-uid="{p["uid"]}" href="/weibo/u/{p["uid"]}.html">{E(p["name"])}</a>{v}
-    <span class="fans">粉丝 {p["followers"]}</span></div>
+    <span class="fans">粉丝 {p["followers"]}</span> <span class="loc">{LOC[int(p["uid"]) % len(LOC)]}</span></div>
   <div class="from"><a class="time" href="/weibo/status/{p["mid"]}.html">{fmt(p["time"], style)}</a> 来自 临江生活App</div>
   <p class="txt">{E(p["text"])}</p>
   {rep}
