@@ -1,55 +1,44 @@
 package org.fengxiang.app.job;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.fengxiang.analytics.dedup.NearDuplicateIndex;
 
 /**
- * The posts seen in one SimHash band bucket within a time-to-live, capped in size. Plain Java state
- * (JSON type information in Flink): probes must be applied in (event time, id) order.
+ * The posts seen in one SimHash band bucket within a time-to-live, capped in size, with the root
+ * (first post in event time) of each post's near-duplicate chain. Matching is
+ * {@link NearDuplicateIndex#bestMatch}; probes must be applied in (event time, id) order.
  */
 public class BandBucket {
-    /** Maximum Hamming distance for near-duplicates. */
-    public static final int MAX_DISTANCE = 3;
-
     /** Entries in application order (oldest first). */
-    public List<Entry> entries = new ArrayList<>();
-
-    /** One remembered post. */
-    public static class Entry {
-        public String id;
-        public long simhash;
-        public long time;
-        public String root;
-        public long rootTime;
-
-        public Entry() {}
-
-        Entry(String id, long simhash, long time, String root, long rootTime) {
-            this.id = id;
-            this.simhash = simhash;
-            this.time = time;
-            this.root = root;
-            this.rootTime = rootTime;
-        }
-    }
+    public List<NearDuplicateIndex.Entry> entries = new ArrayList<>();
+    /** Post id → root id of its chain (absent: the post is its own root). */
+    public Map<String, String> rootOf = new HashMap<>();
+    /** Root id → its event time. */
+    public Map<String, Long> rootTime = new HashMap<>();
 
     /**
      * Looks the probe up (setting its root to the root of the earliest near-duplicate seen before it,
      * if any) and remembers it.
      */
-    void apply(BandProbe p, long ttlMillis, int cap) {
-        entries.removeIf(e -> e.time < p.eventTime - ttlMillis);
-        Entry best = null;
-        for (Entry e : entries) {
-            if (e.id.equals(p.postId) || Long.bitCount(e.simhash ^ p.simhash) > MAX_DISTANCE) continue;
-            if (best == null || e.rootTime < best.rootTime || e.rootTime == best.rootTime && e.root.compareTo(best.root) < 0) best = e;
+    void apply(BandProbe p, int maxHamming, long ttlMillis, int cap) {
+        while (!entries.isEmpty() && (entries.get(0).eventTime <= p.eventTime - ttlMillis || entries.size() >= cap)) {
+            forget(entries.remove(0).id);
         }
+        NearDuplicateIndex.Entry best = NearDuplicateIndex.bestMatch(entries, p.simhash, p.eventTime, maxHamming, ttlMillis, p.postId);
         if (best != null) {
-            p.root = best.root;
-            p.rootTime = best.rootTime;
+            p.root = rootOf.getOrDefault(best.id, best.id);
+            p.rootTime = rootTime.getOrDefault(p.root, best.eventTime);
+            rootOf.put(p.postId, p.root);
         }
-        entries.add(best == null ? new Entry(p.postId, p.simhash, p.eventTime, p.postId, p.eventTime)
-                : new Entry(p.postId, p.simhash, p.eventTime, best.root, best.rootTime));
-        while (entries.size() > cap) entries.remove(0);
+        rootTime.putIfAbsent(best == null ? p.postId : p.root, best == null ? p.eventTime : p.rootTime);
+        entries.add(new NearDuplicateIndex.Entry(p.postId, p.simhash, p.eventTime));
+    }
+
+    private void forget(String id) {
+        rootOf.remove(id);
+        if (!rootOf.containsValue(id) && entries.stream().noneMatch(e -> e.id.equals(id))) rootTime.remove(id);
     }
 }

@@ -19,12 +19,14 @@ import org.apache.flink.util.Collector;
 final class BandFunction extends KeyedProcessFunction<String, BandProbe, BandProbe> {
     private static final Comparator<BandProbe> ORDER =
             Comparator.<BandProbe>comparingLong(p -> p.eventTime).thenComparing(p -> p.postId);
+    private final int maxHamming;
     private final long ttlMillis;
     private final int cap;
     private transient ListState<BandProbe> pending;
     private transient ValueState<BandBucket> bucket;
 
-    BandFunction(long ttlMillis, int cap) {
+    BandFunction(int maxHamming, long ttlMillis, int cap) {
+        this.maxHamming = maxHamming;
         this.ttlMillis = ttlMillis;
         this.cap = cap;
     }
@@ -60,7 +62,7 @@ final class BandFunction extends KeyedProcessFunction<String, BandProbe, BandPro
         BandBucket b = bucket.value();
         if (b == null) b = new BandBucket();
         for (BandProbe p : probes) {
-            b.apply(p, ttlMillis, cap);
+            b.apply(p, maxHamming, ttlMillis, cap);
             out.collect(p);
         }
         if (b.entries.isEmpty()) bucket.clear();

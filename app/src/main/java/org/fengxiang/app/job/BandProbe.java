@@ -1,6 +1,7 @@
 package org.fengxiang.app.job;
 
 import java.io.Serializable;
+import org.fengxiang.analytics.dedup.SimHash;
 import org.fengxiang.core.Post;
 
 /**
@@ -9,7 +10,7 @@ import org.fengxiang.core.Post;
  */
 public class BandProbe implements Serializable {
     /** Number of 16-bit bands in a 64-bit SimHash: Hamming distance ≤ 3 guarantees one equal band. */
-    public static final int BANDS = 4;
+    public static final int BANDS = SimHash.BANDS;
 
     public Post post;
     public String postId;
@@ -32,6 +33,6 @@ public class BandProbe implements Serializable {
 
     /** The bucket key: band number and the band's 16 bits. */
     String bucket() {
-        return band + ":" + ((simhash >>> (16 * band)) & 0xFFFF);
+        return Integer.toString(SimHash.bandKeys(simhash)[band]);
     }
 }

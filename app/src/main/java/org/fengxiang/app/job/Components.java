@@ -16,6 +16,7 @@ public record Components(Enrichment.Factory enrichment, PipelineJob.Detection de
         AlertDriver alerts = new AlertDriver(AlertRulesSettings.from(config));
         PipelineSettings pipeline = config.section("pipeline", PipelineSettings.class);
         pipeline.dedupTtlHours = analytics.dedup.ttlHours;
+        pipeline.maxHamming = analytics.dedup.maxHamming;
         return new Components(new Enricher(analytics), new PipelineJob.Detection(incidents, incidents, alerts), pipeline);
     }
 

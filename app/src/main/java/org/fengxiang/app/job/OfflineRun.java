@@ -85,6 +85,7 @@ public final class OfflineRun {
         c.outOfOrdernessSeconds = s.outOfOrdernessSeconds;
         c.dedupTtlHours = s.dedupTtlHours;
         c.bucketCap = s.bucketCap;
+        c.maxHamming = s.maxHamming;
         c.checkpointIntervalSeconds = s.checkpointIntervalSeconds;
         c.parallelism = s.parallelism;
         c.topics = s.topics;

@@ -124,7 +124,7 @@ public final class PipelineJob {
                     for (int b = 0; b < BandProbe.BANDS; b++) out.collect(new BandProbe(p, b));
                 }).returns(TypeInformation.of(BandProbe.class)).name("simhash-bands")
                 .keyBy(BandProbe::bucket, Types.STRING)
-                .process(new BandFunction(ttl, settings.bucketCap)).name("dedup-near").uid("dedup-near")
+                .process(new BandFunction(settings.maxHamming, ttl, settings.bucketCap)).name("dedup-near").uid("dedup-near")
                 .keyBy(v -> v.postId, Types.STRING)
                 .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
         return exact.union(near);

@@ -10,6 +10,8 @@ public class PipelineSettings implements Serializable {
     public long idlenessSeconds = 30;
     /** How long the first of a set of identical texts is remembered (hours of event time). */
     public long dedupTtlHours = 72;
+    /** Largest SimHash Hamming distance of near-duplicates (from {@code analytics.dedup.maxHamming}; at most 3 with 4 bands). */
+    public int maxHamming = 3;
     /** Most posts remembered per SimHash band bucket (the oldest are forgotten first). */
     public int bucketCap = 512;
     /** Checkpoint interval of the streaming job (seconds). */
