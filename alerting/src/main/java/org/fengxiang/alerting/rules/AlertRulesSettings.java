@@ -1,12 +1,7 @@
 package org.fengxiang.alerting.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,8 @@
 package org.fengxiang.analytics.incident;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.fengxiang.core.Config;
 import org.fengxiang.core.Resources;

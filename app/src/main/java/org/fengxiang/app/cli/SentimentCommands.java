@@ -13,6 +13,16 @@ import picocli.CommandLine.Option;
 final class SentimentCommands {
     private SentimentCommands() {}
 
+    /** {@code --input F} for every file, as the analytics mains take them. */
+    static List<String> inputArgs(List<Path> inputs) {
+        List<String> args = new ArrayList<>();
+        for (Path p : inputs) {
+            args.add("--input");
+            args.add(p.toString());
+        }
+        return args;
+    }
+
     /** Trains the linear sentiment model from labelled CSV/JSONL. */
     @Command(name = "train-sentiment", mixinStandardHelpOptions = true,
             description = "Train the sentiment model from CSV (label + text/review) or JSONL; select it with --set analytics.sentiment.model=PATH.")
@@ -22,11 +32,7 @@ final class SentimentCommands {
 
         @Override
         public Integer call() throws Exception {
-            List<String> args = new ArrayList<>();
-            for (Path p : inputs) {
-                args.add("--input");
-                args.add(p.toString());
-            }
+            List<String> args = inputArgs(inputs);
             args.add("--output");
             args.add(output.toString());
             SentimentTrainer.main(args.toArray(String[]::new));
@@ -44,11 +50,7 @@ final class SentimentCommands {
 
         @Override
         public Integer call() throws Exception {
-            List<String> args = new ArrayList<>();
-            for (Path p : inputs) {
-                args.add("--input");
-                args.add(p.toString());
-            }
+            List<String> args = inputArgs(inputs);
             if (model != null) {
                 args.add("--model");
                 args.add(model.toString());

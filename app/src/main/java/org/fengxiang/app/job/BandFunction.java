@@ -1,6 +1,5 @@
 package org.fengxiang.app.job;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -39,23 +38,13 @@ final class BandFunction extends KeyedProcessFunction<String, BandProbe, BandPro
 
     @Override
     public void processElement(BandProbe p, Context ctx, Collector<BandProbe> out) throws Exception {
-        if (p.eventTime <= ctx.timerService().currentWatermark()) {
-            apply(List.of(p), out);
-            return;
-        }
-        pending.add(p);
-        ctx.timerService().registerEventTimeTimer(p.eventTime);
+        if (!EventTimeBuffer.hold(pending, p, p.eventTime, ctx.timerService())) apply(List.of(p), out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<BandProbe> out) throws Exception {
-        List<BandProbe> ready = new ArrayList<>();
-        List<BandProbe> rest = new ArrayList<>();
-        for (BandProbe p : pending.get()) (p.eventTime <= timestamp ? ready : rest).add(p);
-        if (ready.isEmpty()) return;
-        pending.update(rest);
-        ready.sort(ORDER);
-        apply(ready, out);
+        List<BandProbe> ready = EventTimeBuffer.takeReady(pending, timestamp, p -> p.eventTime, ORDER);
+        if (!ready.isEmpty()) apply(ready, out);
     }
 
     private void apply(List<BandProbe> probes, Collector<BandProbe> out) throws Exception {

@@ -1,6 +1,5 @@
 package org.fengxiang.app.job;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -41,27 +40,15 @@ final class DedupFunction extends KeyedProcessFunction<String, Post, Post> {
 
     @Override
     public void processElement(Post post, Context ctx, Collector<Post> out) throws Exception {
-        if (post.eventTime <= ctx.timerService().currentWatermark()) {
-            // Behind the watermark: decide now against what is known (cannot be reordered any more).
-            release(List.of(post), out, ctx);
-            return;
-        }
-        pending.add(post);
-        ctx.timerService().registerEventTimeTimer(post.eventTime);
+        // Behind the watermark: decide now against what is known (cannot be reordered any more).
+        if (!EventTimeBuffer.hold(pending, post, post.eventTime, ctx.timerService())) release(List.of(post), out, ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
-        List<Post> ready = new ArrayList<>();
-        List<Post> rest = new ArrayList<>();
-        for (Post p : pending.get()) (p.eventTime <= timestamp ? ready : rest).add(p);
-        if (!ready.isEmpty()) {
-            pending.update(rest);
-            ready.sort(EVENT_ORDER);
-            release(ready, out, ctx);
-        }
+        release(EventTimeBuffer.takeReady(pending, timestamp, p -> p.eventTime, EVENT_ORDER), out, ctx);
         Long t = firstTime.value();
-        if (t != null && timestamp >= t + ttlMillis && rest.isEmpty()) {
+        if (t != null && timestamp >= t + ttlMillis && !pending.get().iterator().hasNext()) {
             firstId.clear();
             firstTime.clear();
         }

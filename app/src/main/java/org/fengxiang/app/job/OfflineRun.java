@@ -81,14 +81,7 @@ public final class OfflineRun {
     // Bounded file input ends with a final watermark; idleness (a processing-time notion) is not needed
     // and would only make results depend on timing.
     private static PipelineSettings copyWithoutIdleness(PipelineSettings s) {
-        PipelineSettings c = new PipelineSettings();
-        c.outOfOrdernessSeconds = s.outOfOrdernessSeconds;
-        c.dedupTtlHours = s.dedupTtlHours;
-        c.bucketCap = s.bucketCap;
-        c.maxHamming = s.maxHamming;
-        c.checkpointIntervalSeconds = s.checkpointIntervalSeconds;
-        c.parallelism = s.parallelism;
-        c.topics = s.topics;
+        PipelineSettings c = org.fengxiang.core.Json.copy(s, PipelineSettings.class);
         c.idlenessSeconds = 0;
         return c;
     }
