@@ -83,8 +83,9 @@ public final class BenchRun {
         JobSampler sampler = new JobSampler(new FlinkRest("http://127.0.0.1:" + restPort), pids);
         Thread esThread = daemon(esWatcher, "bench-es-watch");
         Thread sampleThread = daemon(sampler, "bench-sampler");
-        List<StepResult> steps = new ArrayList<>();
         Map<String, LoadProducer.Production> productions = new LinkedHashMap<>();
+        Map<String, Long> ackedAtEnd = new LinkedHashMap<>();
+        long lag = (ps.outOfOrdernessSeconds + ps.checkpointIntervalSeconds) * 1000 + 5000;
         try (LoadProducer producer = new LoadProducer(ep.kafkaBootstrap(), ps.topics.posts,
                 new PostGenerator(System.nanoTime(), Long.toString(System.currentTimeMillis(), 36)), probes, o.probeEvery())) {
             awaitRunning(job);
@@ -93,16 +94,13 @@ public final class BenchRun {
                 say("step " + name + " for " + o.step().toSeconds() + " s (burst of " + o.burst().perSecond() + "/s for "
                         + o.burst().seconds() + " s at " + o.burst().startSecond() + " s)");
                 sampler.step(name);
-                long before = esWatcher.latestCount();
-                LoadProducer.Production p = producer.run(rate, o.step(), o.burst(), name);
-                productions.put(name, p);
-                steps.add(StepSummary.of(name, rate, o.step(), p, before, esWatcher.latestCount(), producer.ackedTotal(),
-                        probes, sampler.samples(name)));
-                say("  " + StepSummary.line(steps.get(steps.size() - 1))
-                        + (esWatcher.lastError() == null ? "" : " (last Elasticsearch poll error: " + esWatcher.lastError() + ")"));
+                productions.put(name, producer.run(rate, o.step(), o.burst(), name));
+                ackedAtEnd.put(name, producer.ackedTotal());
+                say(String.format(java.util.Locale.ROOT, "  produced %.0f/s; searchable so far %d%s", productions.get(name).ratePerSecond(),
+                        esWatcher.latestCount(), esWatcher.lastError() == null ? "" : " (last Elasticsearch error: " + esWatcher.lastError() + ")"));
             }
             sampler.step("drain");
-            drain(o, producer, esWatcher, new MailWatcher(ep.mailDir()), productions);
+            drain(o, producer, esWatcher, new MailWatcher(ep.mailDir()), productions, lag);
         } finally {
             esWatcher.stop();
             sampler.stop();
@@ -110,20 +108,32 @@ public final class BenchRun {
             esThread.join(5000);
             sampleThread.join(5000);
         }
+        List<StepResult> steps = new ArrayList<>();
+        for (int rate : o.rates()) {
+            String name = rate + "/s";
+            steps.add(StepSummary.of(name, rate, o.step(), productions.get(name), ackedAtEnd.get(name), lag, esWatcher, probes,
+                    sampler.samples(name)));
+            say(name + ": " + StepSummary.line(steps.get(steps.size() - 1)));
+        }
         List<AlertTiming> alerts = AlertTimings.of(esWatcher.alerts(), new MailWatcher(ep.mailDir()).scan(), productions);
         return new Result(steps, alerts, ps.outOfOrdernessSeconds * 1000, ps.checkpointIntervalSeconds * 1000, o.parallelism(),
                 kafka.partitions, Machine.describe());
     }
 
-    /** Low background load until every burst has a mailed alert transition and all probes are found, or time runs out. */
+    /**
+     * Low background load (it keeps the watermark moving) for at least one pipeline lag, then until every burst has a
+     * mailed alert transition and every probe was found, or time runs out.
+     */
     private static void drain(Options o, LoadProducer producer, EsWatcher esWatcher, MailWatcher mails,
-                              Map<String, LoadProducer.Production> productions) throws Exception {
+                              Map<String, LoadProducer.Production> productions, long lagMillis) throws Exception {
         say("draining at " + o.drainRate() + "/s until every burst's alert e-mail arrived (at most " + o.drainTimeout().toSeconds() + " s)");
-        long deadline = System.nanoTime() + o.drainTimeout().toNanos();
+        long start = System.nanoTime();
+        long deadline = start + o.drainTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            producer.run(o.drainRate(), Duration.ofSeconds(5), null, "drain");
+            producer.run(o.drainRate(), Duration.ofSeconds(5), null, null);
+            if (System.nanoTime() - start < lagMillis * 1_000_000L) continue;
             List<AlertTiming> now = AlertTimings.of(esWatcher.alerts(), mails.scan(), productions);
-            if (AlertTimings.everyBurstMailed(now, productions.keySet())) return;
+            if (AlertTimings.everyBurstMailed(now, productions.keySet()) && esWatcher.probesPending() == 0) return;
         }
         say("drain timeout: not every burst produced a mailed alert");
     }

@@ -113,6 +113,10 @@ final class EsWatcher implements Runnable {
         }
     }
 
+    int probesPending() {
+        return probes.pendingCount();
+    }
+
     List<AlertSeen> alerts() {
         return new ArrayList<>(alerts.values());
     }

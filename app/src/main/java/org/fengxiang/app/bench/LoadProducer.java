@@ -47,7 +47,10 @@ final class LoadProducer implements AutoCloseable {
         this.probeEvery = Math.max(1, probeEvery);
     }
 
-    /** Produces {@code rate} background posts per second for {@code duration}, plus the burst if given. */
+    /**
+     * Produces {@code rate} background posts per second for {@code duration}, plus the burst if given; probes are
+     * labelled with {@code step} (none if it is null).
+     */
     Production run(int rate, Duration duration, Burst burst, String step) throws InterruptedException {
         long ackedBefore = acked.get();
         long failedBefore = failed.get();
@@ -85,7 +88,7 @@ final class LoadProducer implements AutoCloseable {
     }
 
     private void send(PostGenerator.Generated g, String step, boolean mayProbe) {
-        boolean probe = mayProbe && sent % probeEvery == 0;
+        boolean probe = mayProbe && step != null && sent % probeEvery == 0;
         sent++;
         producer.send(new ProducerRecord<>(topic, g.id(), g.json().getBytes(StandardCharsets.UTF_8)), (meta, e) -> {
             if (e != null) {

@@ -10,9 +10,17 @@ import java.util.Map;
 final class StepSummary {
     private StepSummary() {}
 
-    static StepResult of(String name, int rate, Duration step, LoadProducer.Production p, long searchableBefore,
-                         long searchableAfter, long ackedTotal, Probes probes, JobSampler.StepSamples s) {
+    /**
+     * Posts produced in a step become searchable one pipeline lag later (the allowed disorder the de-duplication waits
+     * for, plus a checkpoint interval): the step's throughput into Elasticsearch is the growth of the searchable count
+     * over the step's window shifted by that lag, and its backlog what was acknowledged by the step's end but not
+     * searchable one lag later. Latencies and missing probes are taken after the run.
+     */
+    static StepResult of(String name, int rate, Duration step, LoadProducer.Production p, long ackedAtEnd, long lagMillis,
+                         EsWatcher es, Probes probes, JobSampler.StepSamples s) {
         double seconds = (p.endMillis() - p.startMillis()) / 1000.0;
+        long searchableBefore = es.countAt(p.startMillis() + lagMillis);
+        long searchableAfter = es.countAt(p.endMillis() + lagMillis);
         String[] bp = worst(s.backPressure);
         String[] busy = worst(s.busy);
         Map<String, Long> rss = new LinkedHashMap<>();
@@ -20,7 +28,7 @@ final class StepSummary {
             s.peakRss.forEach((k, v) -> rss.put(k, v < 0 ? -1 : v >> 20));
         }
         return new StepResult(name, rate, (int) step.toSeconds(), p.acked(), p.ratePerSecond(),
-                (searchableAfter - searchableBefore) / seconds, Math.max(0, ackedTotal - searchableAfter), probes.latency(name),
+                (searchableAfter - searchableBefore) / seconds, Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
                 probes.missing(name), bp[0], Double.parseDouble(bp[1]), busy[0], Double.parseDouble(busy[1]), rss,
                 s.peakHeap >> 20, p.burstPosts());
     }
