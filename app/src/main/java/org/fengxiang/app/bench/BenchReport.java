@@ -35,12 +35,14 @@ public final class BenchReport {
                     s.peakHeapMiB()));
         }
         b.append("\n| alert transition | step | level | status | searchable after window end | after window close"
-                + " (end + disorder) | burst start → searchable | e-mail after alert |\n|---|---|---|---|---|---|---|---|\n");
+                + " (end + disorder) | burst start → searchable | e-mail after alert searchable | e-mail after window close |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (AlertTiming a : r.alerts()) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f s | %.1f s | %s | %s |%n", a.transition(), a.step(), a.level(),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f s | %.1f s | %s | %s | %s |%n", a.transition(), a.step(), a.level(),
                     a.status(), a.afterWindowEnd() / 1e3, a.afterWindowClose(r.disorderMillis()) / 1e3,
                     a.burstStartMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", (a.searchableMillis() - a.burstStartMillis()) / 1e3),
-                    !a.mailed() ? "no e-mail" : String.format(Locale.ROOT, "%.1f s", a.mailAfterAlert() / 1e3)));
+                    !a.mailed() ? "no e-mail" : String.format(Locale.ROOT, "%.1f s", a.mailAfterAlert() / 1e3),
+                    !a.mailed() ? "-" : String.format(Locale.ROOT, "%.1f s", (a.mailReceivedMillis() - a.windowEndMillis() - r.disorderMillis()) / 1e3)));
         }
         b.append("\n## Goals\n\n");
         goals().forEach((goal, verdict) -> b.append("- ").append(goal).append(": ").append(verdict).append('\n'));

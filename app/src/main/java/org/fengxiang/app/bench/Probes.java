@@ -8,22 +8,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Latency probes: sampled posts with the wall-clock time Kafka acknowledged them, and the time they were first
- * found by a search in Elasticsearch (post produced to Kafka → searchable).
+ * found by a search in Elasticsearch (post produced to Kafka → searchable). Pending probes are handed out oldest
+ * first: posts are processed in order per partition, so the oldest are the ones about to become searchable and a
+ * bounded search batch always covers them (the error of a measurement is then one poll interval).
  */
 final class Probes {
     private record Probe(String step, long ackedMillis) {}
 
     private final Map<String, Probe> pending = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<String, String> byAge = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
 
     void acked(String id, String step, long ackedMillis) {
         pending.put(id, new Probe(step, ackedMillis));
+        byAge.put(String.format("%015d ", ackedMillis) + id, id);
     }
 
-    /** Up to {@code max} ids not yet found. */
+    /** Up to {@code max} ids not yet found, the longest waiting first. */
     List<String> pending(int max) {
         List<String> ids = new ArrayList<>();
-        for (String id : pending.keySet()) {
+        for (String id : byAge.values()) {
             if (ids.size() >= max) break;
             ids.add(id);
         }
@@ -38,6 +42,7 @@ final class Probes {
     void found(Iterable<String> ids, long foundMillis) {
         for (String id : ids) {
             Probe p = pending.remove(id);
+            if (p != null) byAge.remove(String.format("%015d ", p.ackedMillis) + id);
             if (p != null) latencies.computeIfAbsent(p.step, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
                     .add(foundMillis - p.ackedMillis);
         }
