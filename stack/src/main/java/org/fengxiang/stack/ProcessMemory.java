@@ -13,11 +13,6 @@ public final class ProcessMemory {
         return statusKb(pid, "VmRSS:");
     }
 
-    /** VmHWM (peak resident set) of the process in bytes, or -1. */
-    public static long peakRssBytes(long pid) {
-        return statusKb(pid, "VmHWM:");
-    }
-
     private static long statusKb(long pid, String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

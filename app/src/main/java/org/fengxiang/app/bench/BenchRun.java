@@ -24,9 +24,13 @@ import org.fengxiang.stack.EmbeddedStack;
 import org.fengxiang.stack.Endpoints;
 import org.fengxiang.stack.FlinkRest;
 import org.fengxiang.stack.Service;
+import org.fengxiang.stack.StackControl;
+import org.fengxiang.stack.StackSettings;
+import org.fengxiang.stack.StackStatus;
 
 /**
- * The load run: starts the embedded stack (Kafka, Elasticsearch, SMTP, each its own JVM), runs the streaming job
+ * The load run: starts the embedded stack (Kafka, Elasticsearch, SMTP, each its own JVM; or uses the one
+ * {@code stack up} started), runs the streaming job
  * on a MiniCluster in this JVM, produces realistic posts at each rate in turn (each step with an incident burst),
  * then keeps a low background rate until every burst's alerts and e-mails arrived (or time runs out), measuring
  * everything from outside the job at the real boundaries (Kafka ack, Elasticsearch search, SMTP receipt).
@@ -34,7 +38,7 @@ import org.fengxiang.stack.Service;
 public final class BenchRun {
     /** What to run. */
     public record Options(List<Integer> rates, Duration step, int parallelism, Burst burst, int probeEvery,
-                          int drainRate, Duration drainTimeout, Path workDir) {}
+                          int drainRate, Duration drainTimeout, Path workDir, boolean useRunningStack) {}
 
     /** Everything measured. */
     public record Result(List<StepResult> steps, List<AlertTiming> alerts, long disorderMillis, long checkpointMillis,
@@ -42,32 +46,46 @@ public final class BenchRun {
 
     private BenchRun() {}
 
+    /** Runs on a stack started for the run, or on the one {@code stack up} started ({@code useRunningStack}). */
     public static Result run(Options o, Config cfg) throws Exception {
-        Components components = Components.from(cfg);
-        var ps = components.pipeline();
-        ps.topics.posts = "bench-posts";
-        ps.topics.deadLetter = "bench-posts.dlq";
-        KafkaSettings kafka = cfg.section("kafka", KafkaSettings.class);
+        if (o.useRunningStack()) {
+            StackStatus st = StackControl.status(cfg.section("stack", StackSettings.class).resolvedDataDir());
+            if (!st.running() || st.endpoints() == null) {
+                throw new IllegalArgumentException("no running embedded stack: start it with ./fengxiang stack up, or drop --use-running-stack");
+            }
+            say("using the running embedded stack under " + st.dataDir());
+            return onStack(o, cfg, st.endpoints(), st.pids(), "bench" + Long.toString(System.currentTimeMillis(), 36));
+        }
         say("starting the embedded stack under " + o.workDir().resolve("stack"));
         try (EmbeddedStack stack = EmbeddedStack.builder().dataDir(o.workDir().resolve("stack")).build()) {
             Endpoints ep = stack.start();
-            EsSettings es = cfg.section("elasticsearch", EsSettings.class);
-            es.urls = List.of(ep.elasticsearchUrl());
-            es.indexPrefix = "bench";
-            es.validate();
-            MailSettings mail = mailSettings(cfg, ep, o.workDir());
-            ElasticsearchClient client = EsClients.create(es);
-            try {
-                IndexSetup.install(client, es);
-                return measure(o, components, kafka, ep, es, mail, client, stack);
-            } finally {
-                EsClients.close(client);
-            }
+            return onStack(o, cfg, ep, stack.pids(), "bench");
+        }
+    }
+
+    /** On a started stack: topics and indices named after {@code name} (unique on a shared stack), then the measurement. */
+    private static Result onStack(Options o, Config cfg, Endpoints ep, Map<Service, Long> stackPids, String name) throws Exception {
+        Components components = Components.from(cfg);
+        var ps = components.pipeline();
+        ps.topics.posts = name + "-posts";
+        ps.topics.deadLetter = name + "-posts.dlq";
+        KafkaSettings kafka = cfg.section("kafka", KafkaSettings.class);
+        EsSettings es = cfg.section("elasticsearch", EsSettings.class);
+        es.urls = List.of(ep.elasticsearchUrl());
+        es.indexPrefix = name;
+        es.validate();
+        MailSettings mail = mailSettings(cfg, ep, o.workDir());
+        ElasticsearchClient client = EsClients.create(es);
+        try {
+            IndexSetup.install(client, es);
+            return measure(o, components, kafka, ep, es, mail, client, stackPids);
+        } finally {
+            EsClients.close(client);
         }
     }
 
     private static Result measure(Options o, Components components, KafkaSettings kafka, Endpoints ep, EsSettings es,
-                                  MailSettings mail, ElasticsearchClient client, EmbeddedStack stack) throws Exception {
+                                  MailSettings mail, ElasticsearchClient client, Map<Service, Long> stackPids) throws Exception {
         var ps = components.pipeline();
         int restPort = freePort();
         Configuration flink = new Configuration();
@@ -79,7 +97,7 @@ public final class BenchRun {
         EsWatcher esWatcher = new EsWatcher(client, EsIndices.of(es), probes);
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("bench JVM (MiniCluster, producer)", ProcessHandle.current().pid());
-        stack.pids().forEach((s, pid) -> pids.put(s.id(), pid));
+        stackPids.forEach((s, pid) -> pids.put(s.id(), pid));
         JobSampler sampler = new JobSampler(new FlinkRest("http://127.0.0.1:" + restPort), pids);
         Thread esThread = daemon(esWatcher, "bench-es-watch");
         Thread sampleThread = daemon(sampler, "bench-sampler");

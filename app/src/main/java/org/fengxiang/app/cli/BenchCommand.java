@@ -43,6 +43,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--drain-timeout", defaultValue = "240s", description = "How long to wait for the last alerts and e-mails (default: ${DEFAULT-VALUE}).")
     String drainTimeout;
 
+    @Option(names = "--use-running-stack", description = "Use the stack `fengxiang stack up` started instead of starting one"
+            + " (topics and indices get a unique bench name).")
+    boolean useRunningStack;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where the stack, the job and the results go (default: var/bench).")
     Path out;
 
@@ -59,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         BenchRun.Options o = new BenchRun.Options(steps, step, parallelism,
                 new org.fengxiang.app.bench.Burst(Math.min(10, step.toSeconds() / 4.0), burstRate, burstSeconds),
-                probeEvery, 50, parse(drainTimeout), work.resolve("run-" + stamp));
+                probeEvery, 50, parse(drainTimeout), work.resolve("run-" + stamp), useRunningStack);
         BenchReport report = new BenchReport(BenchRun.run(o, cfg));
         String md = report.markdown();
         System.out.println();

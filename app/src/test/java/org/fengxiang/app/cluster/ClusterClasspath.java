@@ -14,7 +14,8 @@ import java.util.jar.JarFile;
  * The classpath of a Flink "distribution" made of Maven artifacts: the jars of this test JVM's classpath without
  * the project's own classes, the embedded stack's servers and the libraries only the job uses (Kafka connector and
  * client, Elasticsearch client, HanLP, ...), which must therefore come from the submitted job jar, as on a real
- * cluster. Flink's own dependencies (commons-cli, kryo, ...) stay, as in {@code flink-dist}.
+ * cluster. Flink's own dependencies (commons-cli, kryo, ...) stay, as in {@code flink-dist}; {@code flink-runtime-web}
+ * (jar upload and run over REST) comes from {@code target/flink-dist-extra}.
  */
 final class ClusterClasspath {
     /** Path fragments of jars a Flink distribution does not have. */
@@ -26,8 +27,12 @@ final class ClusterClasspath {
 
     private ClusterClasspath() {}
 
-    static String flinkDistribution() {
+    static String flinkDistribution() throws IOException {
         List<String> out = new ArrayList<>();
+        Path extra = Path.of("target", "flink-dist-extra"); // flink-runtime-web, copied there by the build
+        try (var jars = Files.list(extra)) {
+            jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> out.add(p.toAbsolutePath().toString()));
+        }
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             if (!entry.endsWith(".jar") || !Files.isRegularFile(p)) continue; // target/classes, target/test-classes

@@ -80,6 +80,7 @@ class ClusterIT {
             String state = rest.awaitTerminal(jobId, Duration.ofMinutes(5));
             assertThat(state).as(rest.rootException(jobId)).isEqualTo("FINISHED");
             assertRanOnBothTaskManagers(rest, jobId);
+            System.out.println("resident memory of the cluster JVMs (bytes): " + cluster.rssBytes());
         }
         assertThat(pids.values()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
 
