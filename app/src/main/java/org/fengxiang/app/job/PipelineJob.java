@@ -11,6 +11,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fengxiang.analytics.linking.LinkSettings;
 import org.fengxiang.core.Alert;
 import org.fengxiang.core.Incident;
 import org.fengxiang.core.Post;
@@ -19,7 +20,7 @@ import org.fengxiang.core.Rejected;
 /**
  * The one job graph of Fengxiang, whatever feeds it (Kafka, a Kafka time range, files) and
  * wherever it writes (Elasticsearch and e-mail, or JSONL files): validate → event time → enrich →
- * de-duplicate → incidents → alerts. Sources and sinks come in through the constructor.
+ * link stories by text → de-duplicate → incidents → alerts. Sources and sinks come in through the constructor.
  */
 public final class PipelineJob {
     private final Source<RawRecord, ?, ?> source;
@@ -48,8 +49,14 @@ public final class PipelineJob {
     }
 
     /** How incidents and alerts are detected: per-key detectors created on the tasks. */
-    public record Detection(IncidentKeys keys, TickedDetector<?, Post, Incident> incidents,
-                            TickedDetector<?, Incident, Alert> alerts) {}
+    public record Detection(IncidentKeys keys, LinkSettings linking, TickedDetector<?, Post, Incident> incidents,
+                            TickedDetector<?, Incident, Alert> alerts) {
+        /** Detection without text linking (incidents are cascades). */
+        public Detection(IncidentKeys keys, TickedDetector<?, Post, Incident> incidents,
+                         TickedDetector<?, Incident, Alert> alerts) {
+            this(keys, null, incidents, alerts);
+        }
+    }
 
     public PipelineJob(Source<RawRecord, ?, ?> source, Enrichment.Factory enrichment, Detection detection,
                        Sinks sinks, PipelineSettings settings) {
@@ -86,9 +93,12 @@ public final class PipelineJob {
         SingleOutputStreamOperator<Post> enriched = inRange
                 .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
 
-        DataStream<Post> deduped = deduplicate(enriched);
+        DataStream<Post> assigned = detection.linking() != null && detection.linking().enabled
+                ? TextLinking.assign(enriched, detection.linking()) : enriched;
 
-        SingleOutputStreamOperator<Incident> incidents = enriched
+        DataStream<Post> deduped = deduplicate(assigned);
+
+        SingleOutputStreamOperator<Incident> incidents = assigned
                 .keyBy(detection.keys()::key, Types.STRING)
                 .process(incidentFunction()).returns(TypeInformation.of(Incident.class))
                 .name("incidents").uid("incidents");
@@ -114,12 +124,12 @@ public final class PipelineJob {
      * Posts with a SimHash go through banded near-duplicate lookup (4 bands of 16 bits, parallel keyed
      * state); posts without one (empty or very short text) through exact-text de-duplication.
      */
-    private DataStream<Post> deduplicate(DataStream<Post> enriched) {
+    private DataStream<Post> deduplicate(DataStream<Post> posts) {
         long ttl = Duration.ofHours(settings.dedupTtlHours).toMillis();
-        DataStream<Post> exact = enriched.filter(p -> p.simhash == 0).name("no-simhash")
+        DataStream<Post> exact = posts.filter(p -> p.simhash == 0).name("no-simhash")
                 .keyBy(DedupKey::of, Types.STRING)
                 .process(new DedupFunction(ttl)).name("dedup-exact").uid("dedup-exact");
-        DataStream<Post> near = enriched.filter(p -> p.simhash != 0).name("has-simhash")
+        DataStream<Post> near = posts.filter(p -> p.simhash != 0).name("has-simhash")
                 .flatMap((Post p, org.apache.flink.util.Collector<BandProbe> out) -> {
                     for (int b = 0; b < BandProbe.BANDS; b++) out.collect(new BandProbe(p, b));
                 }).returns(TypeInformation.of(BandProbe.class)).name("simhash-bands")
