@@ -34,6 +34,12 @@ public class Post implements Serializable {
 
     // --- added by analytics
     public String incidentId;
+    /**
+     * True on the early copy of a post, indexed as soon as it is enriched, before de-duplication and
+     * incident assignment (which wait for the watermark); the final version replaces it. Null otherwise.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public Boolean provisional;
     /** The root post of the incident: the cascade root, or an earlier story the root was linked to by text. */
     public String incidentRootId;
     public Sentiment sentiment;

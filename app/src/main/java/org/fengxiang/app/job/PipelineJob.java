@@ -31,12 +31,23 @@ public final class PipelineJob {
     private long fromMillis = Long.MIN_VALUE;
     private long toMillis = Long.MAX_VALUE;
 
-    /** Where the job writes. */
+    /**
+     * Where the job writes. With {@code earlyPosts} the posts sink also receives each post as soon as it
+     * is enriched, marked {@code provisional} (for a versioned store such as Elasticsearch, where the
+     * final post replaces it: posts are searchable within seconds although de-duplication and
+     * incident assignment wait for the watermark).
+     */
     public record Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected,
-                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive) {
+                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive, boolean earlyPosts) {
         /** Sinks without notifiers or archive. */
         public Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected) {
-            this(posts, incidents, alerts, rejected, List.of(), null);
+            this(posts, incidents, alerts, rejected, List.of(), null, false);
+        }
+
+        /** Sinks without early posts. */
+        public Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected,
+                     List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive) {
+            this(posts, incidents, alerts, rejected, alertNotifiers, archive, false);
         }
 
         public Sinks {
@@ -108,7 +119,10 @@ public final class PipelineJob {
                 .process(alertFunction()).returns(TypeInformation.of(Alert.class))
                 .name("alerts").uid("alerts");
 
-        deduped.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
+        DataStream<Post> indexed = sinks.earlyPosts()
+                ? deduped.union(enriched.map(PipelineJob::provisional).returns(TypeInformation.of(Post.class)).name("early-posts"))
+                : deduped;
+        indexed.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
         incidents.sinkTo(sinks.incidents()).name("incidents-sink").uid("incidents-sink");
         alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         for (int i = 0; i < sinks.alertNotifiers().size(); i++) {
@@ -138,6 +152,12 @@ public final class PipelineJob {
                 .keyBy(v -> v.postId, Types.STRING)
                 .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
         return exact.union(near);
+    }
+
+    private static Post provisional(Post p) {
+        Post c = p.copy();
+        c.provisional = true;
+        return c;
     }
 
     private TickedFunction<?, Post, Incident> incidentFunction() {
