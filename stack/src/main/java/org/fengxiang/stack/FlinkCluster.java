@@ -125,7 +125,8 @@ public final class FlinkCluster implements AutoCloseable {
             for (JvmProcess p : watched) p.checkAlive();
             try {
                 var o = client.overview();
-                if (o.path("taskmanagers").asInt() >= expected) return;
+                // a TaskManager counts once it registered and its slots were reported (the slot report comes later)
+                if (o.path("taskmanagers").asInt() >= expected && o.path("slots-total").asInt() >= expected * cfg.slots) return;
                 last = o.toString();
             } catch (IOException notYet) {
                 last = notYet.getMessage();
