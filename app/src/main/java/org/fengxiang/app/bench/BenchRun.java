@@ -103,7 +103,7 @@ public final class BenchRun {
         Thread sampleThread = daemon(sampler, "bench-sampler");
         Map<String, LoadProducer.Production> productions = new LinkedHashMap<>();
         Map<String, Long> ackedAtEnd = new LinkedHashMap<>();
-        long lag = (ps.outOfOrdernessSeconds + ps.checkpointIntervalSeconds) * 1000 + 5000;
+        long lag = (ps.outOfOrdernessSeconds + ps.checkpointIntervalSeconds) * 1000 + 5000; // the longest a post may take
         try (LoadProducer producer = new LoadProducer(ep.kafkaBootstrap(), ps.topics.posts,
                 new PostGenerator(System.nanoTime(), Long.toString(System.currentTimeMillis(), 36)), probes, o.probeEvery())) {
             awaitRunning(job);
@@ -129,7 +129,7 @@ public final class BenchRun {
         List<StepResult> steps = new ArrayList<>();
         for (int rate : o.rates()) {
             String name = rate + "/s";
-            steps.add(StepSummary.of(name, rate, o.step(), productions.get(name), ackedAtEnd.get(name), lag, esWatcher, probes,
+            steps.add(StepSummary.of(name, rate, o.step(), productions.get(name), ackedAtEnd.get(name), esWatcher, probes,
                     sampler.samples(name)));
             say(name + ": " + StepSummary.line(steps.get(steps.size() - 1)));
         }

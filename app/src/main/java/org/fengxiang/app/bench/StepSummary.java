@@ -11,14 +11,15 @@ final class StepSummary {
     private StepSummary() {}
 
     /**
-     * Posts produced in a step become searchable one pipeline lag later (the allowed disorder the de-duplication waits
-     * for, plus a checkpoint interval): the step's throughput into Elasticsearch is the growth of the searchable count
-     * over the step's window shifted by that lag, and its backlog what was acknowledged by the step's end but not
-     * searchable one lag later. Latencies and missing probes are taken after the run.
+     * Posts produced in a step become searchable about one median post→searchable latency later: the step's
+     * throughput into Elasticsearch is the growth of the searchable count over the step's window shifted by that
+     * lag, and its backlog what was acknowledged by the step's end but not searchable one lag later. Latencies and
+     * missing probes are taken after the run.
      */
-    static StepResult of(String name, int rate, Duration step, LoadProducer.Production p, long ackedAtEnd, long lagMillis,
+    static StepResult of(String name, int rate, Duration step, LoadProducer.Production p, long ackedAtEnd,
                          EsWatcher es, Probes probes, JobSampler.StepSamples s) {
         double seconds = (p.endMillis() - p.startMillis()) / 1000.0;
+        long lagMillis = Math.max(0, probes.latency(name).p50());
         long searchableBefore = es.countAt(p.startMillis() + lagMillis);
         long searchableAfter = es.countAt(p.endMillis() + lagMillis);
         String[] bp = worst(s.backPressure);
