@@ -47,7 +47,7 @@ public final class ClusterJob {
         List<Sink<Alert>> notifiers = new ArrayList<>();
         if (mail.enabled) notifiers.add(new AlertMailSink(mail, es));
         StreamExecutionEnvironment env = StreamingEnvironments.cluster(ps, cluster.checkpoints);
-        new PipelineJob(KafkaIO.postsSource(kafka, bootstrap, ps.topics.posts, "fengxiang-pipeline", KafkaIO.Range.UNBOUNDED),
+        new PipelineJob(KafkaIO.postsSource(kafka, bootstrap, ps.topics.posts, ps.consumerGroup, KafkaIO.Range.UNBOUNDED),
                 c.enrichment(), c.detection(),
                 DeliverySinks.elasticsearch(es, KafkaIO.deadLetterSink(kafka, bootstrap, ps.topics.deadLetter),
                         new KafkaRejectHandler(kafka, bootstrap, ps.topics.deadLetter), notifiers,

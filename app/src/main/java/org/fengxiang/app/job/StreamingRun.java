@@ -38,7 +38,7 @@ public final class StreamingRun {
                 notifiers,
                 RawArchive.sink(plan.varDir().resolve("archive").toUri().toString(), ZoneId.of(plan.archiveZone())));
         PipelineSettings job = plan.range() == KafkaIO.Range.UNBOUNDED ? ps : ps.withoutIdleness();
-        new PipelineJob(KafkaIO.postsSource(plan.kafka(), plan.bootstrap(), ps.topics.posts, "fengxiang-pipeline", plan.range()),
+        new PipelineJob(KafkaIO.postsSource(plan.kafka(), plan.bootstrap(), ps.topics.posts, ps.consumerGroup, plan.range()),
                 plan.components().enrichment(), plan.components().detection(), sinks, job).build(env);
         return env;
     }
