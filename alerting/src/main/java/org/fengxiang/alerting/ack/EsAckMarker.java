@@ -12,9 +12,10 @@ import org.fengxiang.core.Json;
 
 /**
  * Marks an acknowledgement on the alert documents: the transition document {@code alertId#sequence}
- * and, while it still shows that transition, the latest-state document (rewritten with
- * {@code version_type=external_gte} at its own version, so the sink's sequence guard is unchanged and
- * a newer transition is never overwritten). Documents already marked are left alone: idempotent.
+ * and, while it still shows that transition, the latest-state document. Each is rewritten with
+ * {@code version_type=external_gte} one above its (even) version, so replays of the same transition by
+ * the sink become stale and keep the mark, while the next transition (version {@code 2·(sequence+1)})
+ * still replaces the latest state. Documents already marked are left alone: idempotent.
  */
 public final class EsAckMarker {
     private final ElasticsearchClient client;
@@ -29,24 +30,29 @@ public final class EsAckMarker {
     public int mark(Acknowledgement ack) throws IOException {
         int changed = 0;
         GetResponse<ObjectNode> t = get(names.alertTransitionsAlias(), ack.alertId + "#" + ack.sequence);
-        if (t != null && unmarked(t.source())) {
-            String body = Json.write(marked(t.source(), ack));
-            client.index(i -> i.index(t.index()).id(t.id()).withJson(new StringReader(body)));
+        if (t != null && unmarked(t.source()) && write(t, ack, Long.MAX_VALUE)) changed++;
+        GetResponse<ObjectNode> l = get(names.alertsAlias(), ack.alertId);
+        // the next transition is written at version 2·(sequence+1): the mark must stay below it
+        if (l != null && l.source().path("sequence").asInt() == ack.sequence && unmarked(l.source())
+                && write(l, ack, 2L * (ack.sequence + 1))) {
             changed++;
         }
-        GetResponse<ObjectNode> l = get(names.alertsAlias(), ack.alertId);
-        if (l != null && l.source().path("sequence").asInt() == ack.sequence && unmarked(l.source()) && l.version() != null) {
-            String body = Json.write(marked(l.source(), ack));
-            long version = l.version();
-            try {
-                client.index(i -> i.index(l.index()).id(l.id()).version(version).versionType(VersionType.ExternalGte)
-                        .withJson(new StringReader(body)));
-                changed++;
-            } catch (IOException | RuntimeException e) {
-                if (EsClients.statusOf(e) != 409) throw e; // 409: a newer transition arrived meanwhile
-            }
-        }
         return changed;
+    }
+
+    /** Rewrites the document with the mark at its version + 1 (if below {@code limit}); false on a lost race. */
+    private boolean write(GetResponse<ObjectNode> doc, Acknowledgement ack, long limit) throws IOException {
+        if (doc.version() == null || doc.version() + 1 >= limit) return false;
+        long version = doc.version() + 1;
+        String body = Json.write(marked(doc.source(), ack));
+        try {
+            client.index(i -> i.index(doc.index()).id(doc.id()).version(version).versionType(VersionType.ExternalGte)
+                    .withJson(new StringReader(body)));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            if (EsClients.statusOf(e) == 409) return false; // a newer write arrived meanwhile
+            throw e;
+        }
     }
 
     private GetResponse<ObjectNode> get(String alias, String id) throws IOException {
