@@ -33,6 +33,8 @@ public class AlertRulesSettings implements Serializable {
 
     @JsonIgnore
     private transient List<String> watchedTerms;
+    @JsonIgnore
+    private transient String version;
 
     /** Volume ladder: total posts needed for each grade. */
     public static class Levels implements Serializable {
@@ -134,6 +136,32 @@ public class AlertRulesSettings implements Serializable {
     public synchronized List<String> watchedTerms() {
         if (watchedTerms == null) watchedTerms = load(keywords.lexicon);
         return watchedTerms;
+    }
+
+    /** Uses the given watched terms instead of reading the lexicon (rule versions carry their terms); returns this. */
+    public synchronized AlertRulesSettings withWatchedTerms(List<String> terms) {
+        this.watchedTerms = List.copyOf(terms);
+        this.version = null;
+        return this;
+    }
+
+    /**
+     * The content version of these rules: the first 12 hex digits of SHA-256 over the settings as JSON
+     * and the watched terms. Equal rules give equal versions in every run (live, rerun, offline).
+     */
+    @JsonIgnore
+    public synchronized String version() {
+        if (version == null) {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                md.update(org.fengxiang.core.Json.write(this).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (String t : watchedTerms()) md.update(("\n" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                version = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return version;
     }
 
     static List<String> load(String path) {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.fengxiang.alerting.ack.AckServer;
+import org.fengxiang.alerting.rules.RulesWatcher;
 import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsSettings;
 import org.fengxiang.alerting.es.IndexSetup;
@@ -54,6 +55,9 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             EsClients.close(client);
         }
+        AlertRulesReload.Live live = AlertRulesReload.live(components, cfg, config);
+        components = live.components();
+        RulesWatcher rules = live.watcher();
         StreamingRun.Plan plan = new StreamingRun.Plan(components, cfg.section("kafka", KafkaSettings.class), bootstrap,
                 es, mail, Resources.home().resolve("var/run"), parallelism,
                 bounded ? KafkaIO.Range.TO_CURRENT_END : KafkaIO.Range.UNBOUNDED, "Asia/Shanghai");
@@ -70,6 +74,8 @@ public final class RunCommand implements Callable<Integer> {
             job.getJobExecutionResult().get();
             done.set(true);
             System.out.println("streaming job finished");
+        } finally {
+            if (rules != null) rules.close();
         }
         return 0;
     }
