@@ -27,7 +27,10 @@ final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, 
     private transient ValueState<SameHourBaseline> counts;
     private transient ListState<Incident> pending;
 
-    /** Snapshots annotated with the same-hour figures of their top keyword (unchanged when they have none). */
+    /**
+     * Snapshots annotated with the same-hour figures of their top keyword (unchanged when they have
+     * none), back in event-time order per incident.
+     */
     static DataStream<Incident> annotate(DataStream<Post> posts, DataStream<Incident> incidents) {
         DataStream<KeywordHit> hits = posts.flatMap((Post p, Collector<KeywordHit> out) -> {
             if (p.keywords == null) return;
@@ -36,7 +39,10 @@ final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, 
         return hits.keyBy(h -> h.keyword, Types.STRING)
                 .connect(incidents.keyBy(SameHourFunction::topKeyword, Types.STRING))
                 .process(new SameHourFunction()).returns(TypeInformation.of(Incident.class))
-                .name("same-hour-baseline").uid("same-hour-baseline");
+                .name("same-hour-baseline").uid("same-hour-baseline")
+                .keyBy(i -> i.id, Types.STRING)
+                .process(new InOrderFunction()).returns(TypeInformation.of(Incident.class))
+                .name("incident-order").uid("incident-order");
     }
 
     static String topKeyword(Incident i) {
