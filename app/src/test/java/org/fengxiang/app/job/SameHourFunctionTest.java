@@ -28,6 +28,7 @@ class SameHourFunctionTest {
         }
         for (int k = 0; k < 60; k++) posts.add(post("burst" + k, DAY0 + 4 * 24 * H - 50 * 60_000 + k * 40_000, "化工厂"));
         for (int k = 0; k < 30; k++) posts.add(post("other" + k, DAY0 + 4 * 24 * H - 20 * 60_000 + k * 20_000, "演唱会"));
+        posts.sort(java.util.Comparator.comparingLong(j -> Json.read(j, Post.class).eventTime)); // in event-time order: none late
         long at = DAY0 + 4 * 24 * H + 30_000; // day 4, 14:00:30
         List<String> snaps = new ArrayList<>();
         // the incident's top keyword changes between its snapshots (different keys, possibly different subtasks)
