@@ -68,10 +68,10 @@ public class SameHourBaseline {
         return hours.getOrDefault(h, 0L) * (1 - into) + hours.getOrDefault(h + 1, 0L) * into;
     }
 
-    /** Drops counts no snapshot at or after {@code watermark} can need. */
-    public void prune(long watermark) {
-        minutes.headMap(Math.floorDiv(watermark - 2 * HOUR, MINUTE)).clear();
-        hours.headMap(Math.floorDiv(watermark - (MAX_DAYS + 1) * DAY - 2 * HOUR, HOUR)).clear();
+    /** Drops counts no snapshot at or after {@code time} can need. */
+    public void prune(long time) {
+        minutes.headMap(Math.floorDiv(time - 2 * HOUR, MINUTE)).clear();
+        hours.headMap(Math.floorDiv(time - (MAX_DAYS + 1) * DAY - 2 * HOUR, HOUR)).clear();
     }
 
     /** True when nothing is counted any more (the state may be cleared). */

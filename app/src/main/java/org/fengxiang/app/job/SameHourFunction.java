@@ -80,7 +80,9 @@ final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, 
         for (Incident inc : EventTimeBuffer.takeReady(pending, time, i -> i.asOf, ORDER)) out.collect(annotated(inc));
         SameHourBaseline b = counts.value();
         if (b == null) return;
-        b.prune(ctx.timerService().currentWatermark());
+        // by the timer's time, not the watermark: at the end of a bounded input the watermark jumps to the
+        // end of time while the timers of the snapshots still pending fire one after another
+        b.prune(time);
         if (b.empty()) counts.clear();
         else counts.update(b);
     }
