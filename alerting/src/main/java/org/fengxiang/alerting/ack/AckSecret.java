@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -29,20 +28,25 @@ public final class AckSecret {
         return fromFile(settings.secretPath());
     }
 
-    /** Reads the secret file, generating it first if it does not exist (owner-only permissions where supported). */
-    static byte[] fromFile(Path file) throws IOException {
+    /**
+     * Reads the secret file, generating it first if it does not exist: written to a unique temporary
+     * file created owner-only (where POSIX permissions exist), then moved into place, so a reader never
+     * sees a partial secret and concurrent first starts agree on one secret.
+     */
+    static synchronized byte[] fromFile(Path file) throws IOException {
         if (!Files.exists(file)) {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
             byte[] raw = new byte[32];
             new SecureRandom().nextBytes(raw);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.write(tmp, Base64.getEncoder().encode(raw), StandardOpenOption.CREATE_NEW);
+            Path tmp;
             try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                tmp = Files.createTempFile(dir, ".secret", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // best effort on non-POSIX file systems
+                tmp = Files.createTempFile(dir, ".secret", ".tmp");
             }
+            Files.write(tmp, Base64.getEncoder().encode(raw));
             try {
                 Files.move(tmp, file);
             } catch (FileAlreadyExistsException raced) {
