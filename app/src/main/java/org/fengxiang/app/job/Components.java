@@ -5,6 +5,7 @@ import org.fengxiang.alerting.rules.RuleSource;
 import org.fengxiang.analytics.enrich.AnalyticsSettings;
 import org.fengxiang.analytics.enrich.PostEnricher;
 import org.fengxiang.analytics.incident.IncidentSettings;
+import org.fengxiang.analytics.linking.LinkSettings;
 import org.fengxiang.core.Config;
 
 /** The default building blocks of the job, bound and validated from the configuration. */
@@ -18,12 +19,13 @@ public record Components(Enrichment.Factory enrichment, PipelineJob.Detection de
         PipelineSettings pipeline = config.section("pipeline", PipelineSettings.class);
         pipeline.dedupTtlHours = analytics.dedup.ttlHours;
         pipeline.maxHamming = analytics.dedup.maxHamming;
-        return new Components(new Enricher(analytics), new PipelineJob.Detection(incidents, incidents, alerts), pipeline);
+        return new Components(new Enricher(analytics), new PipelineJob.Detection(incidents, LinkSettings.from(config), incidents, alerts), pipeline);
     }
 
     /** The same components with the alert rules taken from a rule source (hot reload, reruns of a live run). */
     public Components withAlertRules(RuleSource rules) {
-        return new Components(enrichment, new PipelineJob.Detection(detection.keys(), detection.incidents(), new AlertDriver(rules)),
+        return new Components(enrichment, new PipelineJob.Detection(detection.keys(), detection.linking(), detection.incidents(),
+                new AlertDriver(rules)),
                 pipeline);
     }
 

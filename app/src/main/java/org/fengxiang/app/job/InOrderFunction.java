@@ -1,11 +1,7 @@
 package org.fengxiang.app.job;
 
 import java.util.Comparator;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import java.util.List;
 import org.apache.flink.util.Collector;
 import org.fengxiang.core.Incident;
 
@@ -14,23 +10,29 @@ import org.fengxiang.core.Incident;
  * passes them. Needed after {@link SameHourFunction}, which is keyed by keyword: an incident whose top
  * keyword changes has consecutive snapshots on different subtasks, which may arrive in either order.
  */
-final class InOrderFunction extends KeyedProcessFunction<String, Incident, Incident> {
+final class InOrderFunction extends OrderedKeyedFunction<Incident, Incident> {
     /** Stable: snapshots with equal event time keep their arrival order. */
     private static final Comparator<Incident> ORDER = Comparator.comparingLong(i -> i.asOf);
-    private transient ListState<Incident> pending;
 
-    @Override
-    public void open(OpenContext ctx) {
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", TypeInformation.of(Incident.class)));
+    InOrderFunction() {
+        super(Incident.class);
     }
 
     @Override
-    public void processElement(Incident inc, Context ctx, Collector<Incident> out) throws Exception {
-        if (!EventTimeBuffer.hold(pending, inc, inc.asOf, ctx.timerService())) out.collect(inc);
+    long eventTime(Incident i) {
+        return i.asOf;
     }
 
     @Override
-    public void onTimer(long time, OnTimerContext ctx, Collector<Incident> out) throws Exception {
-        for (Incident inc : EventTimeBuffer.takeReady(pending, time, i -> i.asOf, ORDER)) out.collect(inc);
+    Comparator<Incident> order() {
+        return ORDER;
+    }
+
+    @Override
+    void openState() {}
+
+    @Override
+    void release(List<Incident> ready, Context ctx, Collector<Incident> out) {
+        for (Incident i : ready) out.collect(i);
     }
 }
