@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsIndices;
 import org.fengxiang.alerting.es.EsSettings;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Posts are searchable before the watermark passes them: the streaming job indexes an early,
  * provisional copy of each enriched post, which the final post (after de-duplication and incident
- * assignment) replaces once event time moves on.
+ * assignment) replaces once event time moves on, also when a partition of the topic stays idle.
  */
 class EarlyPostsTest {
     @TempDir Path tmp;
@@ -36,7 +38,7 @@ class EarlyPostsTest {
     @Test
     void postsAreSearchableBeforeTheWatermarkAndFinalOnceItPasses() throws Exception {
         Endpoints ep = SharedStack.get();
-        Config cfg = Config.fromYaml("kafka: {partitions: 1}\nelasticsearch: {indexPrefix: early}\n"
+        Config cfg = Config.fromYaml("kafka: {partitions: 2}\nelasticsearch: {indexPrefix: early}\n"
                 + "pipeline: {topics: {posts: early-posts, deadLetter: early-posts.dlq}}\n");
         Components components = Components.from(cfg);
         EsSettings es = cfg.section("elasticsearch", EsSettings.class);
@@ -52,16 +54,19 @@ class EarlyPostsTest {
             job = StreamingRun.start(new StreamingRun.Plan(components, cfg.section("kafka", KafkaSettings.class),
                     ep.kafkaBootstrap(), es, mail, tmp.resolve("var"), 1, KafkaIO.Range.UNBOUNDED, "Asia/Shanghai"));
             OffsetDateTime t0 = OffsetDateTime.parse("2026-05-01T09:00:00+08:00");
-            try (KafkaPostPublisher pub = new KafkaPostPublisher(ep.kafkaBootstrap(), "early-posts", Map.of())) {
-                for (int i = 0; i < 3; i++) pub.publish("early:" + i, post("early:" + i, t0.plusSeconds(i))).get();
+            try (KafkaProducer<String, String> pub = producer(ep.kafkaBootstrap())) {
+                for (int i = 0; i < 3; i++) pub.send(new ProducerRecord<>("early-posts", 0, "early:" + i, post("early:" + i, t0.plusSeconds(i)))).get();
             }
             // Event time stands still (3 posts within 2 s): only the early copies can be visible.
             assertThat(waitForCount(client, names, "true", 3)).isEqualTo(3);
 
-            try (KafkaPostPublisher pub = new KafkaPostPublisher(ep.kafkaBootstrap(), "early-posts", Map.of())) {
-                pub.publish("early:later", post("early:later", t0.plusMinutes(10))).get(); // moves the watermark past the first three
+            try (KafkaProducer<String, String> pub = producer(ep.kafkaBootstrap())) {
+                // Moves partition 0's watermark past the first three; partition 1 stays idle (no post at all),
+                // so the watermark only advances once the source marks it idle (pipeline.idlenessSeconds).
+                pub.send(new ProducerRecord<>("early-posts", 0, "early:later", post("early:later", t0.plusMinutes(10)))).get();
             }
-            assertThat(waitForCount(client, names, "false", 3)).as("final posts replace the early copies").isEqualTo(3);
+            assertThat(waitForCount(client, names, "false", 3)).as("final posts replace the early copies, despite the idle partition")
+                    .isEqualTo(3);
             var hit = client.get(g -> g.index(names.postsIndex(t0.toInstant().toEpochMilli())).id("early:0"), Map.class).source();
             assertThat(hit).doesNotContainKey("provisional").containsKey("incidentId");
         } finally {
@@ -85,6 +90,10 @@ class EarlyPostsTest {
             Thread.sleep(500);
         }
         return n;
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(KafkaPostPublisher.properties(bootstrap, Map.of()));
     }
 
     private static String post(String id, OffsetDateTime at) {
