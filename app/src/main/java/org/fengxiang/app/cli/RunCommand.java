@@ -3,6 +3,8 @@ package org.fengxiang.app.cli;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
+import org.fengxiang.alerting.ack.AckServer;
+import org.fengxiang.alerting.rules.RulesWatcher;
 import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsSettings;
 import org.fengxiang.alerting.es.IndexSetup;
@@ -53,19 +55,37 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             EsClients.close(client);
         }
+        AlertRulesReload.Live live = AlertRulesReload.live(components, cfg, config);
+        components = live.components();
+        RulesWatcher rules = live.watcher();
         StreamingRun.Plan plan = new StreamingRun.Plan(components, cfg.section("kafka", KafkaSettings.class), bootstrap,
                 es, mail, Resources.home().resolve("var/run"), parallelism,
                 bounded ? KafkaIO.Range.TO_CURRENT_END : KafkaIO.Range.UNBOUNDED, "Asia/Shanghai");
-        JobClient job = StreamingRun.start(plan);
-        System.out.println("streaming job " + job.getJobID() + " running: kafka " + bootstrap + " -> " + es.urls + (bounded ? " (bounded)" : " (Ctrl-C stops it)"));
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread cancel = new Thread(() -> {
-            if (!done.get()) job.cancel().join();
-        });
-        Runtime.getRuntime().addShutdownHook(cancel);
-        job.getJobExecutionResult().get();
-        done.set(true);
-        System.out.println("streaming job finished");
+        try (AckServer ack = mail.enabled && mail.ack.enabled ? AckServer.start(mail.ack, es, mail.zone, System.getenv()) : null) {
+            if (ack != null) System.out.println("acknowledgement endpoint on " + mail.ack.bind + ":" + ack.port() + " (links: " + mail.ack.baseUrl + "/ack)");
+            JobClient job = StreamingRun.start(plan);
+            System.out.println("streaming job " + job.getJobID() + " running: kafka " + bootstrap + " -> " + es.urls + (bounded ? " (bounded)" : " (Ctrl-C stops it)"));
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread cancel = new Thread(() -> {
+                if (!done.get()) job.cancel().join();
+                closeQuietly(ack);
+            });
+            Runtime.getRuntime().addShutdownHook(cancel);
+            job.getJobExecutionResult().get();
+            done.set(true);
+            System.out.println("streaming job finished");
+        } finally {
+            if (rules != null) rules.close();
+        }
         return 0;
+    }
+
+    private static void closeQuietly(AckServer ack) {
+        if (ack == null) return;
+        try {
+            ack.close();
+        } catch (Exception e) {
+            System.err.println("stopping the acknowledgement endpoint: " + e);
+        }
     }
 }
