@@ -14,6 +14,9 @@ import org.fengxiang.alerting.es.EsSettings;
 import org.fengxiang.alerting.mail.AlertMailSink;
 import org.fengxiang.alerting.mail.MailSettings;
 import org.fengxiang.core.Alert;
+import org.fengxiang.core.Incident;
+import org.fengxiang.core.Post;
+import org.fengxiang.core.Rejected;
 import org.fengxiang.core.Config;
 import org.fengxiang.core.KafkaSettings;
 import org.fengxiang.core.Resources;
@@ -22,7 +25,9 @@ import org.fengxiang.core.Resources;
  * The entry point of the job jar for a real Flink cluster:
  * {@code flink run -c org.fengxiang.app.job.ClusterJob fengxiang-job.jar --config prod.yaml --set k=v}.
  * Defaults come from the {@code config/} files packed in the jar; checkpoints and the raw archive go
- * to {@code cluster.checkpoints} and {@code cluster.archive} (any Flink file system URI).
+ * to {@code cluster.checkpoints} and {@code cluster.archive} (any Flink file system URI). With
+ * {@code cluster.bounded=true} the job stops at the topic's end offsets at start; with {@code cluster.output=DIR}
+ * it writes JSONL part files instead of Elasticsearch and e-mail (used to compare a cluster run with {@code analyze}).
  */
 public final class ClusterJob {
     /** Cluster-only settings (configuration section {@code cluster}). */
@@ -30,6 +35,14 @@ public final class ClusterJob {
         public String checkpoints = "file:///tmp/fengxiang/checkpoints";
         public String archive = "file:///tmp/fengxiang/archive";
         public String zone = "Asia/Shanghai";
+        /** Stop at the end offsets the posts topic has when the job starts (a bounded run, like {@code run --bounded}). */
+        public boolean bounded;
+        /**
+         * A directory (shared by all TaskManagers) to write {@code posts/incidents/alerts/rejected} part files into
+         * instead of Elasticsearch, e-mail and the dead-letter topic, for comparing a cluster run with {@code analyze}
+         * ({@link OutputFiles#merge} makes the parts one sorted file each); null = the production sinks.
+         */
+        public String output;
     }
 
     private ClusterJob() {}
@@ -42,18 +55,28 @@ public final class ClusterJob {
         KafkaSettings kafka = cfg.section("kafka", KafkaSettings.class);
         String bootstrap = kafka.effectiveBootstrap();
         if (bootstrap == null || bootstrap.isBlank()) throw new IllegalArgumentException("kafka.bootstrapServers is required on a cluster");
+        StreamExecutionEnvironment env = StreamingEnvironments.cluster(ps, cluster.checkpoints);
+        KafkaIO.Range range = cluster.bounded ? KafkaIO.Range.TO_CURRENT_END : KafkaIO.Range.UNBOUNDED;
+        PipelineSettings job = cluster.bounded ? ps.withoutIdleness() : ps;
+        new PipelineJob(KafkaIO.postsSource(kafka, bootstrap, ps.topics.posts, ps.consumerGroup, range),
+                c.enrichment(), c.detection(), sinks(cfg, cluster, kafka, bootstrap, ps), job).build(env);
+        env.execute("fengxiang");
+    }
+
+    private static PipelineJob.Sinks sinks(Config cfg, ClusterSettings cluster, KafkaSettings kafka, String bootstrap,
+                                           PipelineSettings ps) {
+        if (cluster.output != null && !cluster.output.isBlank()) {
+            Path out = Path.of(cluster.output);
+            return new PipelineJob.Sinks(new JsonLinesSink<Post>(out, "posts"), new JsonLinesSink<Incident>(out, "incidents"),
+                    new JsonLinesSink<Alert>(out, "alerts"), new JsonLinesSink<Rejected>(out, "rejected"));
+        }
         EsSettings es = cfg.section("elasticsearch", EsSettings.class).validate();
         MailSettings mail = cfg.section("mail", MailSettings.class).validate();
         List<Sink<Alert>> notifiers = new ArrayList<>();
         if (mail.enabled) notifiers.add(new AlertMailSink(mail, es));
-        StreamExecutionEnvironment env = StreamingEnvironments.cluster(ps, cluster.checkpoints);
-        new PipelineJob(KafkaIO.postsSource(kafka, bootstrap, ps.topics.posts, ps.consumerGroup, KafkaIO.Range.UNBOUNDED),
-                c.enrichment(), c.detection(),
-                DeliverySinks.elasticsearch(es, KafkaIO.deadLetterSink(kafka, bootstrap, ps.topics.deadLetter),
-                        new KafkaRejectHandler(kafka, bootstrap, ps.topics.deadLetter), notifiers,
-                        RawArchive.sink(cluster.archive, ZoneId.of(cluster.zone))),
-                ps).build(env);
-        env.execute("fengxiang");
+        return DeliverySinks.elasticsearch(es, KafkaIO.deadLetterSink(kafka, bootstrap, ps.topics.deadLetter),
+                new KafkaRejectHandler(kafka, bootstrap, ps.topics.deadLetter), notifiers,
+                RawArchive.sink(cluster.archive, ZoneId.of(cluster.zone)));
     }
 
     /** Packed defaults, then --config files, then --set overrides. */

@@ -33,7 +33,13 @@ public final class StreamingEnvironments {
 
     /** A local MiniCluster with checkpoints under {@code checkpointDir}. */
     public static StreamExecutionEnvironment local(PipelineSettings s, Path checkpointDir, int parallelism) {
+        return local(s, checkpointDir, parallelism, new Configuration());
+    }
+
+    /** A local MiniCluster with checkpoints under {@code checkpointDir} and extra Flink settings (e.g. a REST port). */
+    public static StreamExecutionEnvironment local(PipelineSettings s, Path checkpointDir, int parallelism, Configuration extra) {
         Configuration conf = checkpointed(s, checkpointDir.toAbsolutePath().toUri().toString());
+        conf.addAll(extra);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(Math.max(1, parallelism), conf);

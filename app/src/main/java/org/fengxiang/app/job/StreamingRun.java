@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fengxiang.alerting.es.EsSettings;
@@ -27,9 +28,14 @@ public final class StreamingRun {
 
     /** Builds the job on a local MiniCluster (topics are created when missing). */
     public static StreamExecutionEnvironment build(Plan plan) {
+        return build(plan, new Configuration());
+    }
+
+    /** Like {@link #build(Plan)} with extra Flink settings for the MiniCluster (e.g. {@code rest.port} for metrics). */
+    public static StreamExecutionEnvironment build(Plan plan, Configuration flink) {
         PipelineSettings ps = plan.components().pipeline();
         Topics.ensure(plan.bootstrap(), List.of(ps.topics.posts, ps.topics.deadLetter), plan.kafka().partitions);
-        StreamExecutionEnvironment env = StreamingEnvironments.local(ps, plan.varDir().resolve("checkpoints"), plan.parallelism());
+        StreamExecutionEnvironment env = StreamingEnvironments.local(ps, plan.varDir().resolve("checkpoints"), plan.parallelism(), flink);
         List<Sink<Alert>> notifiers = new ArrayList<>();
         if (plan.mail().enabled) notifiers.add(new AlertMailSink(plan.mail(), plan.es()));
         PipelineJob.Sinks sinks = DeliverySinks.elasticsearch(plan.es(),

@@ -1,0 +1,90 @@
+package org.fengxiang.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fengxiang.stack.FlinkRest;
+import org.fengxiang.stack.ProcessMemory;
+
+/**
+ * Samples every second, per step: back-pressure and busy time of each job vertex (Flink's
+ * {@code backPressuredTimeMsPerSecond} / {@code busyTimeMsPerSecond}, averaged over subtasks, from the
+ * MiniCluster's REST API) and the resident memory of each process plus this JVM's heap.
+ */
+final class JobSampler implements Runnable {
+    private final FlinkRest rest;
+    private final Map<String, Long> pids;
+    private volatile String step = "";
+    private volatile boolean stop;
+    private final Map<String, StepSamples> samples = new ConcurrentHashMap<>();
+
+    /** Per step: per vertex back-pressure and busy samples (ms/s); per process peak RSS; peak heap. */
+    static final class StepSamples {
+        final Map<String, List<Double>> backPressure = new LinkedHashMap<>();
+        final Map<String, List<Double>> busy = new LinkedHashMap<>();
+        final Map<String, Long> peakRss = new LinkedHashMap<>();
+        long peakHeap;
+    }
+
+    JobSampler(FlinkRest rest, Map<String, Long> pids) {
+        this.rest = rest;
+        this.pids = pids;
+    }
+
+    void step(String name) {
+        step = name;
+    }
+
+    @Override
+    public void run() {
+        while (!stop) {
+            long t = System.currentTimeMillis();
+            StepSamples s = samples.computeIfAbsent(step, k -> new StepSamples());
+            try {
+                sampleVertices(s);
+            } catch (Exception e) {
+                // the job may not be running yet
+            }
+            synchronized (s) {
+                pids.forEach((name, pid) -> s.peakRss.merge(name, ProcessMemory.rssBytes(pid), Math::max));
+                s.peakHeap = Math.max(s.peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            }
+            try {
+                Thread.sleep(Math.max(50, 1000 - (System.currentTimeMillis() - t)));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void sampleVertices(StepSamples s) throws Exception {
+        String jobId = null;
+        for (JsonNode j : rest.get("/jobs").path("jobs")) if ("RUNNING".equals(j.path("status").asText())) jobId = j.path("id").asText();
+        if (jobId == null) return;
+        for (JsonNode v : rest.get("/jobs/" + jobId).path("vertices")) {
+            String name = v.path("name").asText();
+            JsonNode m = rest.get("/jobs/" + jobId + "/vertices/" + v.path("id").asText()
+                    + "/subtasks/metrics?get=backPressuredTimeMsPerSecond,busyTimeMsPerSecond");
+            synchronized (s) {
+                for (JsonNode metric : m) {
+                    String id = metric.path("id").asText();
+                    double avg = metric.path("avg").asDouble(Double.NaN);
+                    if (Double.isNaN(avg)) continue;
+                    (id.startsWith("backPressured") ? s.backPressure : s.busy).computeIfAbsent(name, k -> new ArrayList<>()).add(avg);
+                }
+            }
+        }
+    }
+
+    StepSamples samples(String stepName) {
+        return samples.getOrDefault(stepName, new StepSamples());
+    }
+
+    void stop() {
+        stop = true;
+    }
+}

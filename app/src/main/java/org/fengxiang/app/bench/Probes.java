@@ -1,0 +1,61 @@
+package org.fengxiang.app.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Latency probes: sampled posts with the wall-clock time Kafka acknowledged them, and the time they were first
+ * found by a search in Elasticsearch (post produced to Kafka → searchable). Pending probes are handed out oldest
+ * first: posts are processed in order per partition, so the oldest are the ones about to become searchable and a
+ * bounded search batch always covers them (the error of a measurement is then one poll interval).
+ */
+final class Probes {
+    private record Probe(String step, long ackedMillis) {}
+
+    private final Map<String, Probe> pending = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<String, String> byAge = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+
+    void acked(String id, String step, long ackedMillis) {
+        pending.put(id, new Probe(step, ackedMillis));
+        byAge.put(String.format("%015d ", ackedMillis) + id, id);
+    }
+
+    /** Up to {@code max} ids not yet found, the longest waiting first. */
+    List<String> pending(int max) {
+        List<String> ids = new ArrayList<>();
+        for (String id : byAge.values()) {
+            if (ids.size() >= max) break;
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** Records that the search found these ids at {@code foundMillis}. */
+    void found(Iterable<String> ids, long foundMillis) {
+        for (String id : ids) {
+            Probe p = pending.remove(id);
+            if (p != null) byAge.remove(String.format("%015d ", p.ackedMillis) + id);
+            if (p != null) latencies.computeIfAbsent(p.step, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(foundMillis - p.ackedMillis);
+        }
+    }
+
+    /** Latencies of the step's probes, and how many of its probes were never found. */
+    Latency latency(String step) {
+        return Latency.of(new ArrayList<>(latencies.getOrDefault(step, List.of())));
+    }
+
+    long missing(String step) {
+        Map<String, Integer> n = new HashMap<>();
+        pending.values().forEach(p -> n.merge(p.step, 1, Integer::sum));
+        return n.getOrDefault(step, 0);
+    }
+}

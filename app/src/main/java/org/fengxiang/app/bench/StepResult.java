@@ -1,0 +1,19 @@
+package org.fengxiang.app.bench;
+
+import java.util.Map;
+
+/**
+ * What one load step measured: target and produced rate, posts that became searchable during the step per second,
+ * backlog at its end, post→searchable latency of the probes, the most back-pressured and the busiest job vertex
+ * (mean ms/s over the step), peak resident memory per process and peak heap of the bench JVM.
+ */
+public record StepResult(String step, int targetRate, int seconds, long produced, double producedPerSecond,
+                         double searchablePerSecond, long backlogAtEnd, Latency searchable, long probesNotFound,
+                         String mostBackPressured, double backPressuredMsPerSecond, String busiest, double busyMsPerSecond,
+                         Map<String, Long> peakRssMiB, long peakHeapMiB, long burstPosts) {
+
+    /** True if the step kept up: at least 95 % of the target became searchable and the backlog is under 5 s of load. */
+    public boolean sustained() {
+        return searchablePerSecond >= 0.95 * targetRate && backlogAtEnd <= 5L * targetRate;
+    }
+}

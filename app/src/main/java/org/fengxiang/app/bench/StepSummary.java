@@ -1,0 +1,61 @@
+package org.fengxiang.app.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns one step's production, Elasticsearch counts, probes and samples into a {@link StepResult}. */
+final class StepSummary {
+    private StepSummary() {}
+
+    /**
+     * Posts produced in a step become searchable one pipeline lag later (the allowed disorder the de-duplication waits
+     * for, plus a checkpoint interval): the step's throughput into Elasticsearch is the growth of the searchable count
+     * over the step's window shifted by that lag, and its backlog what was acknowledged by the step's end but not
+     * searchable one lag later. Latencies and missing probes are taken after the run.
+     */
+    static StepResult of(String name, int rate, Duration step, LoadProducer.Production p, long ackedAtEnd, long lagMillis,
+                         EsWatcher es, Probes probes, JobSampler.StepSamples s) {
+        double seconds = (p.endMillis() - p.startMillis()) / 1000.0;
+        long searchableBefore = es.countAt(p.startMillis() + lagMillis);
+        long searchableAfter = es.countAt(p.endMillis() + lagMillis);
+        String[] bp = worst(s.backPressure);
+        String[] busy = worst(s.busy);
+        Map<String, Long> rss = new LinkedHashMap<>();
+        synchronized (s) {
+            s.peakRss.forEach((k, v) -> rss.put(k, v < 0 ? -1 : v >> 20));
+        }
+        return new StepResult(name, rate, (int) step.toSeconds(), p.acked(), p.ratePerSecond(),
+                (searchableAfter - searchableBefore) / seconds, Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
+                probes.missing(name), bp[0], Double.parseDouble(bp[1]), busy[0], Double.parseDouble(busy[1]), rss,
+                s.peakHeap >> 20, p.burstPosts());
+    }
+
+    /** The vertex with the highest mean over the step, and that mean (ms/s). */
+    private static String[] worst(Map<String, List<Double>> byVertex) {
+        String name = "-";
+        double max = 0;
+        synchronized (byVertex) {
+            for (var e : byVertex.entrySet()) {
+                double mean = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                if (mean > max || name.equals("-")) {
+                    max = mean;
+                    name = e.getKey();
+                }
+            }
+        }
+        return new String[] {shorten(name), String.format(Locale.ROOT, "%.1f", max)};
+    }
+
+    private static String shorten(String vertex) {
+        return vertex.length() > 60 ? vertex.substring(0, 57) + "..." : vertex;
+    }
+
+    static String line(StepResult r) {
+        return String.format(Locale.ROOT, "produced %.0f/s, searchable %.0f/s, backlog %d, post→searchable p50/p95/p99 %s,"
+                        + " back-pressure max %.0f ms/s (%s)", r.producedPerSecond(), r.searchablePerSecond(), r.backlogAtEnd(),
+                r.searchable().seconds(), r.backPressuredMsPerSecond(), r.mostBackPressured());
+    }
+}

@@ -1,0 +1,50 @@
+package org.fengxiang.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchFiguresTest {
+    @Test
+    void percentilesByNearestRank() {
+        List<Long> ms = new ArrayList<>();
+        for (long i = 100; i >= 1; i--) ms.add(i * 10);
+        Latency l = Latency.of(ms);
+        assertThat(l.count()).isEqualTo(100);
+        assertThat(l.p50()).isEqualTo(500);
+        assertThat(l.p95()).isEqualTo(950);
+        assertThat(l.p99()).isEqualTo(990);
+        assertThat(l.max()).isEqualTo(1000);
+        assertThat(Latency.of(List.of()).seconds()).isEqualTo("n/a");
+    }
+
+    @Test
+    void aStepIsSustainedOnlyIfItKeptUpAndTheBacklogStayedSmall() {
+        assertThat(step(3000, 2990, 4000).sustained()).isTrue();
+        assertThat(step(3000, 2500, 4000).sustained()).isFalse();
+        assertThat(step(3000, 2990, 20_000).sustained()).isFalse();
+    }
+
+    @Test
+    void goalsAreJudgedFromTheMeasurements() {
+        long end = 1_000_000;
+        List<AlertTiming> alerts = List.of(
+                new AlertTiming("a#1", "red", "open", "3000/s", end, end + 63_000, end + 66_000, end - 90_000),
+                new AlertTiming("a#2", "red", "open", "3000/s", end + 60_000, end + 124_000, -1, end - 90_000));
+        BenchRun.Result r = new BenchRun.Result(List.of(step(1000, 1000, 100), step(3000, 2000, 60_000)), alerts, 60_000, 10_000, 2, 2,
+                Map.of("cores", 2));
+        Map<String, String> goals = new BenchReport(r).goals();
+        assertThat(goals.get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("NOT met").contains("1000/s sustained");
+        assertThat(goals.get("p95 burst→alert <= 5 s after the window closes")).startsWith("met").contains("p95 4.00 s");
+        assertThat(goals.get("alert→e-mail <= 15 s")).startsWith("met").contains("max 3.00 s");
+        assertThat(new BenchReport(r).markdown()).contains("| 3000/s |", "no e-mail");
+    }
+
+    private static StepResult step(int target, double searchable, long backlog) {
+        return new StepResult(target + "/s", target, 60, target * 60L, target, searchable, backlog, Latency.of(List.of(1000L, 2000L)), 0,
+                "enrich", 10, "source", 900, Map.of("bench", 1000L), 500, 1000);
+    }
+}
