@@ -27,9 +27,14 @@ public final class StreamingRun {
 
     /** Builds the job on a local MiniCluster (topics are created when missing). */
     public static StreamExecutionEnvironment build(Plan plan) {
+        return build(plan, null);
+    }
+
+    /** Builds the job, restoring its state from a retained checkpoint (null: a fresh start from the committed offsets). */
+    public static StreamExecutionEnvironment build(Plan plan, Path restoreFrom) {
         PipelineSettings ps = plan.components().pipeline();
         Topics.ensure(plan.bootstrap(), List.of(ps.topics.posts, ps.topics.deadLetter), plan.kafka().partitions);
-        StreamExecutionEnvironment env = StreamingEnvironments.local(ps, plan.varDir().resolve("checkpoints"), plan.parallelism());
+        StreamExecutionEnvironment env = StreamingEnvironments.local(ps, checkpointDir(plan), plan.parallelism(), restoreFrom);
         List<Sink<Alert>> notifiers = new ArrayList<>();
         if (plan.mail().enabled) notifiers.add(new AlertMailSink(plan.mail(), plan.es()));
         PipelineJob.Sinks sinks = DeliverySinks.elasticsearch(plan.es(),
@@ -42,8 +47,18 @@ public final class StreamingRun {
         return env;
     }
 
+    /** Where the run's checkpoints go: {@code <varDir>/checkpoints/<job id>/chk-N}. */
+    public static Path checkpointDir(Plan plan) {
+        return plan.varDir().resolve("checkpoints");
+    }
+
     /** Runs until the source ends (bounded) or forever (unbounded; stop with {@link JobClient#cancel()}). */
     public static JobClient start(Plan plan) throws Exception {
-        return build(plan).executeAsync("fengxiang-streaming");
+        return start(plan, null);
+    }
+
+    /** Like {@link #start(Plan)}, restoring from a retained checkpoint when {@code restoreFrom} is not null. */
+    public static JobClient start(Plan plan, Path restoreFrom) throws Exception {
+        return build(plan, restoreFrom).executeAsync("fengxiang-streaming");
     }
 }
