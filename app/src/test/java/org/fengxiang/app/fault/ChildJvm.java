@@ -45,8 +45,10 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
+    /** True (for use in wait conditions); fails at once with the log tail if the child exited. */
+    boolean requireAlive() {
+        if (!process.isAlive()) throw new AssertionError("child exited with " + process.exitValue() + "; log " + log + ":\n" + logTail());
+        return true;
     }
 
     /** SIGKILL, then waits until the process is gone. */

@@ -86,6 +86,22 @@ final class FaultPosts {
         return ids;
     }
 
+    /**
+     * How many of the posts fed so far (a prefix of {@link #lines()}) the job must have indexed: all but those of the
+     * newest two minutes of event time, which wait in its event-time buffers (60 s disorder) for newer posts.
+     */
+    static int settled(List<String> fed) {
+        if (fed.isEmpty()) return 0;
+        OffsetDateTime last = publishedAt(fed.get(fed.size() - 1)).minusMinutes(2);
+        int n = 0;
+        for (String l : fed) if (!publishedAt(l).isAfter(last)) n++;
+        return n;
+    }
+
+    private static OffsetDateTime publishedAt(String line) {
+        return OffsetDateTime.parse(Json.tree(line).get("publishedAt").asText());
+    }
+
     /** Writes every post, markers last, as JSONL. */
     Path write(Path file) throws IOException {
         List<String> all = new ArrayList<>(lines);

@@ -43,7 +43,7 @@ class JobKillFaultTest {
             // mid-stream, after a completed checkpoint and after the first alert e-mail (so the replay meets a sent one)
             Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + ", checkpoint " + RetainedCheckpoints.latest(state.resolve("checkpoints"))
                     + ", mails " + Mailbox.perTransition(ep.mailDir(), alertIds) + "\n" + first.logTail(),
-                    () -> es.posts() >= posts.lines().size() / 4 && RetainedCheckpoints.latest(state.resolve("checkpoints")).isPresent()
+                    () -> first.requireAlive() && es.posts() >= posts.lines().size() / 4 && RetainedCheckpoints.latest(state.resolve("checkpoints")).isPresent()
                             && !Mailbox.perTransition(ep.mailDir(), alertIds).isEmpty());
             first.kill();
             long atKill = es.posts();

@@ -17,7 +17,7 @@ final class Outcome {
         int n = posts.ids().size();
         Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + "/" + n + ", transitions " + es.transitions()
                         + " expected " + expected + ", mails " + Mailbox.perTransition(mailDir, alertIds) + "\n" + job.logTail(),
-                () -> es.posts() == n && es.transitions().equals(expected)
+                () -> job.requireAlive() && es.posts() == n && es.transitions().equals(expected)
                         && Mailbox.perTransition(mailDir, alertIds).keySet().equals(Oracle.transitionIds(expected)));
         Thread.sleep(2000); // anything still in flight would show up now
         assertThat(es.posts()).as("post documents").isEqualTo(n);

@@ -44,11 +44,14 @@ class ServiceOutageFaultTest {
             try (EsView es = new EsView(ep.elasticsearchUrl(), NAME); FaultFeed feed = new FaultFeed(ep.kafkaBootstrap(), StreamingChild.topic(NAME));
                  ChildJvm job = StreamingChild.start(ep, NAME, tmp.resolve("state"), tmp.resolve("job.log"))) {
                 brokerRestart(stack, es, feed, slices.get(0), job);
-                Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + "\n" + job.logTail(), () -> es.posts() >= slices.get(0).size());
+                int settled1 = FaultPosts.settled(slices.get(0));
+                Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + "/" + settled1 + "\n" + job.logTail(),
+                        () -> job.requireAlive() && es.posts() >= settled1);
                 System.out.printf("broker restart survived: %d s%n", Await.secondsSince(t0));
                 outage(stack, Service.ELASTICSEARCH, feed, slices.get(1));
-                Await.until(Duration.ofMinutes(4), () -> "posts " + es.posts() + "\n" + job.logTail(),
-                        () -> es.posts() >= slices.get(0).size() + slices.get(1).size());
+                int settled2 = FaultPosts.settled(posts.lines().subList(0, slices.get(0).size() + slices.get(1).size()));
+                Await.until(Duration.ofMinutes(4), () -> "posts " + es.posts() + "/" + settled2 + "\n" + job.logTail(),
+                        () -> job.requireAlive() && es.posts() >= settled2);
                 System.out.printf("elasticsearch outage survived: %d s%n", Await.secondsSince(t0));
                 List<String> last = new ArrayList<>(slices.get(2));
                 last.addAll(posts.markers().subList(0, 2)); // every remaining alert, closings included, falls in the outage
@@ -63,15 +66,22 @@ class ServiceOutageFaultTest {
         System.out.printf("service outage fault test: %d s%n", Await.secondsSince(t0));
     }
 
-    /** Stops and restarts the broker while the first slice is being published and consumed. */
+    /** Once the job is indexing, stops and restarts the broker while the rest of the first slice is published and consumed. */
     private static void brokerRestart(EmbeddedStack stack, EsView es, FaultFeed feed, List<String> slice, ChildJvm job) throws Exception {
-        var fed = feed.send(slice, 20);
-        Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + "\n" + job.logTail(), () -> es.posts() >= 50);
+        List<String> warmUp = slice.subList(0, 80);
+        feed.send(warmUp, 40).get(2, TimeUnit.MINUTES);
+        int settled = FaultPosts.settled(warmUp);
+        Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + "/" + settled + "\n" + job.logTail(),
+                () -> job.requireAlive() && es.posts() >= settled);
+        var fed = feed.send(slice.subList(warmUp.size(), slice.size()), 20);
+        Thread.sleep(5000);
         stack.stop(Service.KAFKA);
-        long sentWhileDown = feed.sent();
+        long sentBefore = feed.sent();
         Thread.sleep(BROKER_DOWN.toMillis());
         stack.restart(Service.KAFKA);
-        System.out.printf("broker down for %d posts of the feed%n", feed.sent() - sentWhileDown);
+        long sentWhileDown = feed.sent() - sentBefore;
+        System.out.printf("broker down while %d posts were published%n", sentWhileDown);
+        assertThat(sentWhileDown).as("posts published while the broker was down").isPositive();
         fed.get(4, TimeUnit.MINUTES);
     }
 
