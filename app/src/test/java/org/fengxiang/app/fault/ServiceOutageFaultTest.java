@@ -75,13 +75,12 @@ class ServiceOutageFaultTest {
                 () -> job.requireAlive() && es.posts() >= settled);
         var fed = feed.send(slice.subList(warmUp.size(), slice.size()), 20);
         Thread.sleep(5000);
-        stack.stop(Service.KAFKA);
-        long sentBefore = feed.sent();
+        long sentAtStop = feed.sent();
+        assertThat(fed.isDone()).as("the broker goes down in the middle of the feed").isFalse();
+        stack.stop(Service.KAFKA); // the feed's sends block meanwhile (metadata), the job's consumer retries
         Thread.sleep(BROKER_DOWN.toMillis());
         stack.restart(Service.KAFKA);
-        long sentWhileDown = feed.sent() - sentBefore;
-        System.out.printf("broker down while %d posts were published%n", sentWhileDown);
-        assertThat(sentWhileDown).as("posts published while the broker was down").isPositive();
+        System.out.printf("broker stopped after %d of the first %d posts were sent%n", sentAtStop, slice.size());
         fed.get(4, TimeUnit.MINUTES);
     }
 
