@@ -42,7 +42,7 @@ public class Incident implements Serializable {
     public boolean mobilisation;
 
     // --- added by incident detection (additive)
-    /** Id of the cascade root that keys this incident. */
+    /** Id of the root post that keys this incident (the earliest story when cascades were linked by text). */
     public String rootId;
     /** Poisson z-score of the latest window against the incident's own baseline. */
     public double burst;
@@ -60,6 +60,10 @@ public class Incident implements Serializable {
     public long verifiedPosts;
     /** Member posts by the most-followed authors; here {@code reach} is the author's follower count. */
     public List<Spreader> influencers = new ArrayList<>();
+    /** Cascades in the incident: 1, plus the cascades text linking merged into it (distinct count). */
+    public long cascades = 1;
+    /** Roots of the cascades merged into this incident by text linking (first 20, in event-time order). */
+    public List<String> linkedStories = new ArrayList<>();
     /** True on the final snapshot, after which the incident's state is cleared. */
     public boolean finished;
 

@@ -34,6 +34,14 @@ public class Post implements Serializable {
 
     // --- added by analytics
     public String incidentId;
+    /**
+     * True on the early copy of a post, indexed as soon as it is enriched, before de-duplication and
+     * incident assignment (which wait for the watermark); the final version replaces it. Null otherwise.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public Boolean provisional;
+    /** The root post of the incident: the cascade root, or an earlier story the root was linked to by text. */
+    public String incidentRootId;
     public Sentiment sentiment;
     public List<String> keywords = new ArrayList<>();
     public String dupOf;
@@ -54,6 +62,11 @@ public class Post implements Serializable {
     /** The id of the cascade root this post belongs to: {@link #repostOf} or else its own id. */
     public String rootId() {
         return repostOf != null && !repostOf.isEmpty() ? repostOf : id;
+    }
+
+    /** The root of the post's incident: {@link #incidentRootId} once assigned, else its cascade root. */
+    public String incidentRoot() {
+        return incidentRootId != null && !incidentRootId.isEmpty() ? incidentRootId : rootId();
     }
 
     /** True when the post reposts or comments on another post. */

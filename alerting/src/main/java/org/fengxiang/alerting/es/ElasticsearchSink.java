@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -13,7 +14,7 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
  * A Flink Sink V2 writing records to Elasticsearch with {@code _bulk} requests: bounded batches,
- * flushed on every checkpoint (at-least-once; deterministic ids make replays idempotent),
+ * flushed at least every {@code bulk.flushIntervalMs} and on every checkpoint (at-least-once; deterministic ids make replays idempotent),
  * backpressure instead of unbounded buffering, retries with backoff, permanent rejections to a
  * {@link RejectHandler}. Metrics in group {@code elasticsearch}: {@code docsWritten}, {@code docsStale},
  * {@code docsRetried}, {@code docsRejected}, {@code bulkRequests}, {@code bulkLatencyMs} (histogram).
@@ -41,7 +42,9 @@ public final class ElasticsearchSink<T> implements Sink<T> {
         rejects.open();
         BulkWriter<T> writer = BulkWriter.create(settings, mappers, rejects);
         register(context.metricGroup(), writer);
-        return new Writer<>(writer, rejects, context.metricGroup().getNumRecordsSendCounter());
+        Writer<T> w = new Writer<>(writer, rejects, context.metricGroup().getNumRecordsSendCounter());
+        if (settings.bulk.flushIntervalMs > 0) w.flushEvery(context.getProcessingTimeService(), settings.bulk.flushIntervalMs);
+        return w;
     }
 
     private static void register(SinkWriterMetricGroup group, BulkWriter<?> writer) {
@@ -79,6 +82,14 @@ public final class ElasticsearchSink<T> implements Sink<T> {
         @Override
         public void flush(boolean endOfInput) throws IOException, InterruptedException {
             writer.flush();
+        }
+
+        /** Sends buffered documents every {@code intervalMs} of processing time (on the task's mailbox thread). */
+        void flushEvery(ProcessingTimeService time, long intervalMs) {
+            time.registerTimer(time.getCurrentProcessingTime() + intervalMs, t -> {
+                if (writer.pending() > 0) writer.flush();
+                flushEvery(time, intervalMs);
+            });
         }
 
         @Override

@@ -43,6 +43,8 @@ public class EsSettings implements Serializable {
         public int maxRetries = 8;
         public long initialBackoffMs = 200;
         public long maxBackoffMs = 30_000;
+        /** Buffered documents are sent at least this often (ms; 0 = only when full and at checkpoints). */
+        public long flushIntervalMs = 1_000;
     }
 
     public EsSettings() {}
@@ -69,6 +71,7 @@ public class EsSettings implements Serializable {
         if (bulk.maxDocs < 1 || bulk.maxBytes < 1024) {
             throw new IllegalArgumentException("elasticsearch.bulk.maxDocs >= 1 and maxBytes >= 1024 required");
         }
+        if (bulk.flushIntervalMs < 0) throw new IllegalArgumentException("elasticsearch.bulk.flushIntervalMs must be >= 0");
         if (bulk.maxRetries < 0 || bulk.initialBackoffMs < 1 || bulk.maxBackoffMs < bulk.initialBackoffMs) {
             throw new IllegalArgumentException("elasticsearch.bulk: bad retry/backoff values");
         }

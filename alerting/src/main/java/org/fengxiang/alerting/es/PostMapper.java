@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fengxiang.core.Json;
 import org.fengxiang.core.Post;
 
-/** Posts into the monthly index of their {@code publishedAt}, {@code _id} = post id. */
+/**
+ * Posts into the monthly index of their {@code publishedAt}, {@code _id} = post id. Versioned: the early
+ * (provisional) copy has version 1, the final post version 2, so an early copy arriving late never
+ * overwrites the final one.
+ */
 public final class PostMapper implements DocumentMapper<Post> {
     private final EsIndices names;
 
@@ -25,6 +29,11 @@ public final class PostMapper implements DocumentMapper<Post> {
     @Override
     public String id(Post p) {
         return p.id;
+    }
+
+    @Override
+    public long version(Post p) {
+        return Boolean.TRUE.equals(p.provisional) ? 1 : 2;
     }
 
     @Override

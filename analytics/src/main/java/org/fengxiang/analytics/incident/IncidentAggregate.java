@@ -7,6 +7,7 @@ import org.fengxiang.core.Spreader;
 
 /** Running totals of one incident's applied posts (bounded: every collection is capped). */
 public class IncidentAggregate {
+    static final int MAX_LINKED_ROOTS = 20;
     public long postCount;
     public long interactions;
     public long negative;
@@ -27,6 +28,9 @@ public class IncidentAggregate {
     public TermCounter keywords = new TermCounter();
     public TermCounter regions = new TermCounter();
     public DistinctCounter authors = new DistinctCounter();
+    /** Other cascades merged into the incident by text linking: distinct count and the first roots. */
+    public DistinctCounter linkedCascades = new DistinctCounter();
+    public ArrayList<String> linkedRoots = new ArrayList<>();
     /** Member posts of the most-followed authors; reach holds the follower count. */
     public ArrayList<Spreader> influencers = new ArrayList<>();
     /** Event times of the influencers, parallel to {@link #influencers} (tie-breaks). */
@@ -51,7 +55,14 @@ public class IncidentAggregate {
         for (String k : e.keywords) keywords.add(k, s.maxTerms);
         regions.add(e.region, s.maxRegions);
         authors.add(e.authorId, s.maxExactAuthors);
+        linked(e.cascadeRoot, rootId, s);
         influencer(e, s.topInfluencers);
+    }
+
+    private void linked(String cascadeRoot, String rootId, IncidentSettings s) {
+        if (cascadeRoot == null || cascadeRoot.equals(rootId)) return;
+        linkedCascades.add(cascadeRoot, s.maxExactAuthors);
+        if (linkedRoots.size() < MAX_LINKED_ROOTS && !linkedRoots.contains(cascadeRoot)) linkedRoots.add(cascadeRoot);
     }
 
     /** The root wins once seen; before that the earliest post (event time, then id). */

@@ -61,14 +61,14 @@ public class IncidentProcessor {
         return settings;
     }
 
-    /** Buffers an enriched post of this incident (its {@code rootId()} must be this processor's root). */
+    /** Buffers an enriched post of this incident (its {@code incidentRoot()} must be this processor's root). */
     public void onPost(Post p) {
         if (p == null || p.id == null) throw new IllegalArgumentException("post with an id is required");
         if (rootId == null) {
-            rootId = p.rootId();
+            rootId = p.incidentRoot();
             incidentId = IncidentIds.of(rootId);
-        } else if (!rootId.equals(p.rootId())) {
-            throw new IllegalArgumentException("post " + p.id + " belongs to root " + p.rootId() + ", not " + rootId);
+        } else if (!rootId.equals(p.incidentRoot())) {
+            throw new IllegalArgumentException("post " + p.id + " belongs to incident root " + p.incidentRoot() + ", not " + rootId);
         }
         if (burst == null) burst = BurstDetector.create(s().windowMinutes, priorPerMinute());
         buffer.add(PostEvent.of(p, s()));

@@ -11,6 +11,8 @@ public class PostEvent {
     public String id;
     public long eventTime;
     public String parentId;
+    /** The root of the post's own cascade (differs from the incident root when linked by text). */
+    public String cascadeRoot;
     public boolean repost;
     public String authorId;
     public long followers;
@@ -32,6 +34,7 @@ public class PostEvent {
         e.id = p.id;
         e.eventTime = p.eventTime;
         e.repost = p.isRepost();
+        e.cascadeRoot = p.rootId();
         e.parentId = e.repost ? (p.parentId != null && !p.parentId.isEmpty() ? p.parentId : p.repostOf) : null;
         e.authorId = p.authorId();
         e.followers = p.author == null ? 0 : p.author.followersOrZero();

@@ -46,6 +46,8 @@ final class SnapshotBuilder {
         i.maxFollowers = a.maxFollowers;
         i.verifiedPosts = a.verifiedPosts;
         i.influencers = new ArrayList<>(a.influencers);
+        i.cascades = 1 + a.linkedCascades.estimate();
+        i.linkedStories = new ArrayList<>(a.linkedRoots);
         i.asOf = asOf;
         i.finished = false;
         return i;

@@ -4,6 +4,7 @@ import org.fengxiang.alerting.rules.AlertRulesSettings;
 import org.fengxiang.analytics.enrich.AnalyticsSettings;
 import org.fengxiang.analytics.enrich.PostEnricher;
 import org.fengxiang.analytics.incident.IncidentSettings;
+import org.fengxiang.analytics.linking.LinkSettings;
 import org.fengxiang.core.Config;
 
 /** The default building blocks of the job, bound and validated from the configuration. */
@@ -17,7 +18,7 @@ public record Components(Enrichment.Factory enrichment, PipelineJob.Detection de
         PipelineSettings pipeline = config.section("pipeline", PipelineSettings.class);
         pipeline.dedupTtlHours = analytics.dedup.ttlHours;
         pipeline.maxHamming = analytics.dedup.maxHamming;
-        return new Components(new Enricher(analytics), new PipelineJob.Detection(incidents, incidents, alerts), pipeline);
+        return new Components(new Enricher(analytics), new PipelineJob.Detection(incidents, LinkSettings.from(config), incidents, alerts), pipeline);
     }
 
     /** Creates the HanLP-based enricher on the task (dictionaries and model load once per JVM). */

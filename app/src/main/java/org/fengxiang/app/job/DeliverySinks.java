@@ -12,7 +12,10 @@ import org.fengxiang.alerting.es.RejectHandler;
 import org.fengxiang.core.Alert;
 import org.fengxiang.core.Rejected;
 
-/** The sinks of a streaming run: Elasticsearch for posts, incidents and alerts, plus the dead-letter sink. */
+/**
+ * The sinks of a streaming run: Elasticsearch for posts (early provisional copies, then the final
+ * posts), incidents and alerts, plus the dead-letter sink.
+ */
 public final class DeliverySinks {
     private DeliverySinks() {}
 
@@ -24,6 +27,6 @@ public final class DeliverySinks {
                 new ElasticsearchSink<>(es, new PostMapper(names), esRejects),
                 new ElasticsearchSink<>(es, new IncidentMapper(names), esRejects),
                 new ElasticsearchSink<>(es, List.of(AlertMapper.latest(names), AlertMapper.transitions(names)), esRejects),
-                deadLetter, notifiers, archive);
+                deadLetter, notifiers, archive, true);
     }
 }

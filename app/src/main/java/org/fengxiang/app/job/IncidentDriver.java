@@ -7,7 +7,7 @@ import org.fengxiang.analytics.incident.IncidentSettings;
 import org.fengxiang.core.Incident;
 import org.fengxiang.core.Post;
 
-/** Drives {@link IncidentProcessor}: one per cascade root, ticking in event time. */
+/** Drives {@link IncidentProcessor}: one per incident root (a cascade root, or the first story of text-linked cascades), ticking in event time. */
 final class IncidentDriver implements TickedDetector<IncidentProcessor, Post, Incident>, IncidentKeys {
     private final IncidentSettings settings;
 
@@ -15,8 +15,8 @@ final class IncidentDriver implements TickedDetector<IncidentProcessor, Post, In
         this.settings = settings;
     }
 
-    @Override public String key(Post post) { return post.rootId(); }
-    @Override public String incidentId(Post post) { return IncidentIds.of(post.rootId()); }
+    @Override public String key(Post post) { return post.incidentRoot(); }
+    @Override public String incidentId(Post post) { return IncidentIds.of(post.incidentRoot()); }
     @Override public Class<IncidentProcessor> stateType() { return IncidentProcessor.class; }
     @Override public IncidentProcessor create(String key) { return new IncidentProcessor(key, settings); }
     @Override public IncidentProcessor attach(IncidentProcessor p) { return p.withSettings(settings); }

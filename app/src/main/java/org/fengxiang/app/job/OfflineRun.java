@@ -56,7 +56,7 @@ public final class OfflineRun {
                 new JsonLinesSink<Alert>(outDir, "alerts"), new JsonLinesSink<Rejected>(outDir, "rejected"));
         StreamExecutionEnvironment env = localEnvironment(parallelism);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        PipelineJob job = new PipelineJob(source, enrichment, detection, sinks, copyWithoutIdleness(settings));
+        PipelineJob job = new PipelineJob(source, enrichment, detection, sinks, settings.withoutIdleness());
         if (from != Long.MIN_VALUE || to != Long.MAX_VALUE) job.withEventTimeRange(from, to);
         job.build(env);
         env.execute("fengxiang-offline");
@@ -77,12 +77,5 @@ public final class OfflineRun {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
         return StreamExecutionEnvironment.createLocalEnvironment(Math.max(1, parallelism), conf);
     }
-
-    // Bounded file input ends with a final watermark; idleness (a processing-time notion) is not needed
-    // and would only make results depend on timing.
-    private static PipelineSettings copyWithoutIdleness(PipelineSettings s) {
-        PipelineSettings c = org.fengxiang.core.Json.copy(s, PipelineSettings.class);
-        c.idlenessSeconds = 0;
-        return c;
-    }
 }
+

@@ -11,6 +11,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fengxiang.analytics.linking.LinkSettings;
 import org.fengxiang.core.Alert;
 import org.fengxiang.core.Incident;
 import org.fengxiang.core.Post;
@@ -19,7 +20,7 @@ import org.fengxiang.core.Rejected;
 /**
  * The one job graph of Fengxiang, whatever feeds it (Kafka, a Kafka time range, files) and
  * wherever it writes (Elasticsearch and e-mail, or JSONL files): validate → event time → enrich →
- * de-duplicate → incidents → alerts. Sources and sinks come in through the constructor.
+ * link stories by text → de-duplicate → incidents → alerts. Sources and sinks come in through the constructor.
  */
 public final class PipelineJob {
     private final Source<RawRecord, ?, ?> source;
@@ -30,12 +31,23 @@ public final class PipelineJob {
     private long fromMillis = Long.MIN_VALUE;
     private long toMillis = Long.MAX_VALUE;
 
-    /** Where the job writes. */
+    /**
+     * Where the job writes. With {@code earlyPosts} the posts sink also receives each post as soon as it
+     * is enriched, marked {@code provisional} (for a versioned store such as Elasticsearch, where the
+     * final post replaces it: posts are searchable within seconds although de-duplication and
+     * incident assignment wait for the watermark).
+     */
     public record Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected,
-                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive) {
+                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive, boolean earlyPosts) {
         /** Sinks without notifiers or archive. */
         public Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected) {
-            this(posts, incidents, alerts, rejected, List.of(), null);
+            this(posts, incidents, alerts, rejected, List.of(), null, false);
+        }
+
+        /** Sinks without early posts. */
+        public Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected,
+                     List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive) {
+            this(posts, incidents, alerts, rejected, alertNotifiers, archive, false);
         }
 
         public Sinks {
@@ -48,8 +60,14 @@ public final class PipelineJob {
     }
 
     /** How incidents and alerts are detected: per-key detectors created on the tasks. */
-    public record Detection(IncidentKeys keys, TickedDetector<?, Post, Incident> incidents,
-                            TickedDetector<?, Incident, Alert> alerts) {}
+    public record Detection(IncidentKeys keys, LinkSettings linking, TickedDetector<?, Post, Incident> incidents,
+                            TickedDetector<?, Incident, Alert> alerts) {
+        /** Detection without text linking (incidents are cascades). */
+        public Detection(IncidentKeys keys, TickedDetector<?, Post, Incident> incidents,
+                         TickedDetector<?, Incident, Alert> alerts) {
+            this(keys, null, incidents, alerts);
+        }
+    }
 
     public PipelineJob(Source<RawRecord, ?, ?> source, Enrichment.Factory enrichment, Detection detection,
                        Sinks sinks, PipelineSettings settings) {
@@ -86,9 +104,12 @@ public final class PipelineJob {
         SingleOutputStreamOperator<Post> enriched = inRange
                 .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
 
-        DataStream<Post> deduped = deduplicate(enriched);
+        DataStream<Post> assigned = detection.linking() != null && detection.linking().enabled
+                ? TextLinking.assign(enriched, detection.linking()) : enriched;
 
-        SingleOutputStreamOperator<Incident> incidents = enriched
+        DataStream<Post> deduped = deduplicate(assigned);
+
+        SingleOutputStreamOperator<Incident> incidents = assigned
                 .keyBy(detection.keys()::key, Types.STRING)
                 .process(incidentFunction()).returns(TypeInformation.of(Incident.class))
                 .name("incidents").uid("incidents");
@@ -98,7 +119,10 @@ public final class PipelineJob {
                 .process(alertFunction()).returns(TypeInformation.of(Alert.class))
                 .name("alerts").uid("alerts");
 
-        deduped.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
+        DataStream<Post> indexed = sinks.earlyPosts()
+                ? deduped.union(enriched.map(PipelineJob::provisional).returns(TypeInformation.of(Post.class)).name("early-posts"))
+                : deduped;
+        indexed.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
         incidents.sinkTo(sinks.incidents()).name("incidents-sink").uid("incidents-sink");
         alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         for (int i = 0; i < sinks.alertNotifiers().size(); i++) {
@@ -114,12 +138,12 @@ public final class PipelineJob {
      * Posts with a SimHash go through banded near-duplicate lookup (4 bands of 16 bits, parallel keyed
      * state); posts without one (empty or very short text) through exact-text de-duplication.
      */
-    private DataStream<Post> deduplicate(DataStream<Post> enriched) {
+    private DataStream<Post> deduplicate(DataStream<Post> posts) {
         long ttl = Duration.ofHours(settings.dedupTtlHours).toMillis();
-        DataStream<Post> exact = enriched.filter(p -> p.simhash == 0).name("no-simhash")
+        DataStream<Post> exact = posts.filter(p -> p.simhash == 0).name("no-simhash")
                 .keyBy(DedupKey::of, Types.STRING)
                 .process(new DedupFunction(ttl)).name("dedup-exact").uid("dedup-exact");
-        DataStream<Post> near = enriched.filter(p -> p.simhash != 0).name("has-simhash")
+        DataStream<Post> near = posts.filter(p -> p.simhash != 0).name("has-simhash")
                 .flatMap((Post p, org.apache.flink.util.Collector<BandProbe> out) -> {
                     for (int b = 0; b < BandProbe.BANDS; b++) out.collect(new BandProbe(p, b));
                 }).returns(TypeInformation.of(BandProbe.class)).name("simhash-bands")
@@ -128,6 +152,12 @@ public final class PipelineJob {
                 .keyBy(v -> v.postId, Types.STRING)
                 .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
         return exact.union(near);
+    }
+
+    private static Post provisional(Post p) {
+        Post c = p.copy();
+        c.provisional = true;
+        return c;
     }
 
     private TickedFunction<?, Post, Incident> incidentFunction() {

@@ -21,6 +21,16 @@ public class PipelineSettings implements Serializable {
     /** Kafka topics. */
     public Topics topics = new Topics();
 
+    /**
+     * A copy without idleness, for bounded input: it ends with a final watermark, and idleness (a
+     * processing-time notion) would only make results depend on timing.
+     */
+    public PipelineSettings withoutIdleness() {
+        PipelineSettings c = org.fengxiang.core.Json.copy(this, PipelineSettings.class);
+        c.idlenessSeconds = 0;
+        return c;
+    }
+
     /** Kafka topic names. */
     public static class Topics implements Serializable {
         public String posts = "posts";

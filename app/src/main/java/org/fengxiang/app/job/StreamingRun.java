@@ -42,8 +42,9 @@ public final class StreamingRun {
                 new KafkaRejectHandler(plan.kafka(), plan.bootstrap(), ps.topics.deadLetter),
                 notifiers,
                 RawArchive.sink(plan.varDir().resolve("archive").toUri().toString(), ZoneId.of(plan.archiveZone())));
+        PipelineSettings job = plan.range() == KafkaIO.Range.UNBOUNDED ? ps : ps.withoutIdleness();
         new PipelineJob(KafkaIO.postsSource(plan.kafka(), plan.bootstrap(), ps.topics.posts, "fengxiang-pipeline", plan.range()),
-                plan.components().enrichment(), plan.components().detection(), sinks, ps).build(env);
+                plan.components().enrichment(), plan.components().detection(), sinks, job).build(env);
         return env;
     }
 

@@ -1,0 +1,33 @@
+package org.fengxiang.analytics.linking;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An independent post (not a repost or comment) as seen by text linking: id, event time and its
+ * signature terms, sorted and distinct. A Flink POJO.
+ */
+public class Story implements Serializable {
+    public String id;
+    public long eventTime;
+    public List<String> terms = new ArrayList<>();
+
+    public Story() {}
+
+    public Story(String id, long eventTime, List<String> terms) {
+        this.id = id;
+        this.eventTime = eventTime;
+        this.terms = new ArrayList<>(terms);
+    }
+
+    /** True when this story comes before {@code other} in event time (then id). */
+    public boolean before(Story other) {
+        return eventTime < other.eventTime || eventTime == other.eventTime && id.compareTo(other.id) < 0;
+    }
+
+    @Override
+    public String toString() {
+        return "Story{" + id + " @" + eventTime + " " + terms + "}";
+    }
+}

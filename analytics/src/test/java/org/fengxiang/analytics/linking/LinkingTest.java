@@ -1,0 +1,117 @@
+package org.fengxiang.analytics.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.fengxiang.core.Config;
+import org.fengxiang.core.Post;
+import org.junit.jupiter.api.Test;
+
+class LinkingTest {
+    private static final long MIN = 60_000;
+    private final LinkSettings s = new LinkSettings().validate();
+
+    @Test
+    void signatureIsSortedDistinctTermsOfIndependentPostsOnly() {
+        Post p = post("p1", List.of("暴雨", "地铁", "暴雨", "X", "积水"), List.of("郑州暴雨"));
+        Story story = StorySignature.of(p, s);
+        assertThat(story.terms).containsExactly("#郑州暴雨", "地铁", "暴雨", "积水");
+
+        Post repost = post("p2", List.of("暴雨", "地铁", "积水", "救援"), List.of());
+        repost.repostOf = "p1";
+        assertThat(StorySignature.of(repost, s)).isNull();
+        assertThat(StorySignature.of(post("p3", List.of("暴雨", "地铁"), List.of()), s)).as("too few terms").isNull();
+    }
+
+    @Test
+    void bandKeysAreDeterministicAndEqualForEqualSignatures() {
+        Story a = story("a", 0, "暴雨", "地铁", "积水", "救援", "郑州");
+        Story b = story("b", 5, "郑州", "救援", "积水", "地铁", "暴雨");
+        assertThat(StorySignature.bandKeys(a, s)).hasSize(s.bands).isEqualTo(StorySignature.bandKeys(b, s));
+        assertThat(new HashSet<>(StorySignature.bandKeys(a, s))).hasSize(s.bands);
+    }
+
+    @Test
+    void similarSignaturesMeetInABucketFarMoreOftenThanUnrelatedOnes() {
+        int similarMeet = 0;
+        int unrelatedMeet = 0;
+        for (int i = 0; i < 500; i++) {
+            Story base = story("x" + i, 0, "t" + i + "a", "t" + i + "b", "t" + i + "c", "t" + i + "d", "t" + i + "e");
+            Story similar = story("y" + i, 1, "t" + i + "a", "t" + i + "b", "t" + i + "c", "t" + i + "d", "u" + i);
+            Story unrelated = story("z" + i, 1, "t" + i + "a", "v" + i + "b", "v" + i + "c", "v" + i + "d", "v" + i + "e");
+            if (meet(base, similar)) similarMeet++;
+            if (meet(base, unrelated)) unrelatedMeet++;
+        }
+        // Jaccard 4/6: 1-(1-0.44)^6 ≈ 0.97; Jaccard 1/9: ≈ 0.07
+        assertThat(similarMeet).isGreaterThan(440);
+        assertThat(unrelatedMeet).isLessThan(75);
+    }
+
+    @Test
+    void bucketLinksOnlyToEarlierStoriesWithinTheWindowAndAboveThresholds() {
+        StoryBucket b = new StoryBucket();
+        assertThat(b.probe(story("a", 0, "暴雨", "地铁", "积水", "救援", "郑州"), s)).isNull();
+        assertThat(b.probe(story("c", 2 * MIN, "樱桃", "蛆虫", "盐水", "暴雨"), s)).as("one shared term").isNull();
+        StoryMatch m = b.probe(story("b", 5 * MIN, "暴雨", "地铁", "积水", "乘客", "郑州"), s);
+        assertThat(m.candidateId).isEqualTo("a");
+        assertThat(m.shared).isEqualTo(4);
+        assertThat(m.overlap).isEqualTo(0.8);
+        StoryMatch best = b.probe(story("d", 6 * MIN, "暴雨", "地铁", "积水", "乘客", "郑州", "通报"), s);
+        assertThat(best.candidateId).as("b shares 5 of 5").isEqualTo("b");
+        long late = 7 * 60 * MIN;
+        assertThat(b.probe(story("e", late, "暴雨", "地铁", "积水", "救援", "郑州"), s)).as("older than the window").isNull();
+        assertThat(b.stories).extracting(st -> st.id).containsExactly("e");
+    }
+
+    @Test
+    void bucketIsCapped() {
+        LinkSettings small = new LinkSettings();
+        small.bucketCap = 3;
+        StoryBucket b = new StoryBucket();
+        for (int i = 0; i < 10; i++) b.probe(story("s" + i, i * MIN, "w" + i, "x" + i, "y" + i, "z" + i), small.validate());
+        assertThat(b.stories).extracting(st -> st.id).containsExactly("s7", "s8", "s9");
+    }
+
+    @Test
+    void chainsResolveToTheEarliestStoryAndExpire() {
+        TopicForest f = new TopicForest();
+        long w = s.windowMillis();
+        assertThat(f.link("b", 10, "a", w)).isEqualTo("a");
+        assertThat(f.link("c", 20, "b", w)).isEqualTo("a");
+        assertThat(f.link("d", 30, "x", w)).isEqualTo("x");
+        assertThat(f.size()).isEqualTo(3);
+        assertThat(f.link("e", w + 15, "c", w)).as("c is still in the window").isEqualTo("a");
+        assertThat(f.size()).isEqualTo(3);
+    }
+
+    @Test
+    void invalidSettingsNameTheKey() {
+        LinkSettings bad = new LinkSettings();
+        bad.minOverlap = 0;
+        assertThatThrownBy(bad::validate).isInstanceOf(Config.ConfigException.class).hasMessageContaining("linking.minOverlap");
+    }
+
+    private boolean meet(Story a, Story b) {
+        Set<String> ka = new HashSet<>(StorySignature.bandKeys(a, s));
+        for (String k : StorySignature.bandKeys(b, s)) if (ka.contains(k)) return true;
+        return false;
+    }
+
+    private static Story story(String id, long t, String... terms) {
+        List<String> sorted = new ArrayList<>(List.of(terms));
+        sorted.sort(null);
+        return new Story(id, t, sorted);
+    }
+
+    private static Post post(String id, List<String> keywords, List<String> hashtags) {
+        Post p = new Post();
+        p.id = id;
+        p.keywords = new ArrayList<>(keywords);
+        p.hashtags = new ArrayList<>(hashtags);
+        return p;
+    }
+}

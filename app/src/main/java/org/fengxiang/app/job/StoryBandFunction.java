@@ -1,0 +1,53 @@
+package org.fengxiang.app.job;
+
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.util.Collector;
+import org.fengxiang.analytics.linking.LinkSettings;
+import org.fengxiang.analytics.linking.StoryBucket;
+
+/**
+ * Story lookup in one MinHash band bucket: probes wait for the watermark and are applied in
+ * (event time, id) order; each probe comes back as a vote with the bucket's best earlier story.
+ * The bucket is dropped once its newest story leaves the link window.
+ */
+final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProbe> {
+    static final Comparator<StoryProbe> ORDER =
+            Comparator.<StoryProbe>comparingLong(p -> p.story.eventTime).thenComparing(StoryProbe::storyId);
+    private final LinkSettings settings;
+    private transient ValueState<StoryBucket> bucket;
+
+    StoryBandFunction(LinkSettings settings) {
+        super(StoryProbe.class);
+        this.settings = settings;
+    }
+
+    @Override long eventTime(StoryProbe p) { return p.story.eventTime; }
+    @Override Comparator<StoryProbe> order() { return ORDER; }
+
+    @Override
+    void openState() {
+        bucket = getRuntimeContext().getState(new ValueStateDescriptor<>("stories", new JsonTypeInfo<>(StoryBucket.class)));
+    }
+
+    @Override
+    void release(List<StoryProbe> probes, Context ctx, Collector<StoryProbe> out) throws Exception {
+        StoryBucket b = bucket.value();
+        if (b == null) b = new StoryBucket();
+        for (StoryProbe p : probes) {
+            p.match = b.probe(p.story, settings);
+            out.collect(p);
+        }
+        bucket.update(b);
+        ctx.timerService().registerEventTimeTimer(b.newest() + settings.windowMillis() + 1);
+    }
+
+    @Override
+    void afterTimer(long timestamp, Context ctx) throws Exception {
+        StoryBucket b = bucket.value();
+        if (b == null || b.newest() + settings.windowMillis() >= timestamp) return;
+        bucket.clear();
+    }
+}

@@ -1,0 +1,65 @@
+package org.fengxiang.app.job;
+
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.fengxiang.analytics.incident.IncidentIds;
+import org.fengxiang.analytics.linking.LinkSettings;
+import org.fengxiang.core.Post;
+
+/**
+ * Stamps each post, keyed by its cascade root, with the incident it belongs to: the root's linked
+ * incident when text linking linked the root to an earlier story, else the cascade's own. Posts wait
+ * for the watermark, so a link (timestamped with the root's event time) is always known before the
+ * posts of the cascade that follow the root are released. Only linked cascades keep state.
+ */
+final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, TopicAssignment, Post> {
+    private static final Comparator<Post> ORDER = Comparator.<Post>comparingLong(p -> p.eventTime).thenComparing(p -> p.id);
+    private final long retentionMillis;
+    private transient ListState<Post> pending;
+    private transient ValueState<TopicAssignment> assigned;
+
+    TopicJoinFunction(LinkSettings settings) {
+        this.retentionMillis = settings.assignmentMillis();
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("posts", TypeInformation.of(Post.class)));
+        assigned = getRuntimeContext().getState(new ValueStateDescriptor<>("assigned", TypeInformation.of(TopicAssignment.class)));
+    }
+
+    @Override
+    public void processElement1(Post post, Context ctx, Collector<Post> out) throws Exception {
+        if (!EventTimeBuffer.hold(pending, post, post.eventTime, ctx.timerService())) stamp(post, out);
+    }
+
+    @Override
+    public void processElement2(TopicAssignment a, Context ctx, Collector<Post> out) throws Exception {
+        assigned.update(a);
+        ctx.timerService().registerEventTimeTimer(a.eventTime + retentionMillis);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
+        List<Post> ready = EventTimeBuffer.takeReady(pending, timestamp, p -> p.eventTime, ORDER);
+        for (Post p : ready) stamp(p, out);
+        TopicAssignment a = assigned.value();
+        if (a != null && timestamp >= a.eventTime + retentionMillis) assigned.clear();
+    }
+
+    private void stamp(Post p, Collector<Post> out) throws Exception {
+        TopicAssignment a = assigned.value();
+        boolean linked = a != null && p.eventTime >= a.eventTime && p.eventTime < a.eventTime + retentionMillis;
+        p.incidentRootId = linked ? a.incidentRootId : p.rootId();
+        p.incidentId = IncidentIds.of(p.incidentRootId);
+        out.collect(p);
+    }
+}
