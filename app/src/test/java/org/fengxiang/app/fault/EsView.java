@@ -49,6 +49,18 @@ final class EsView implements AutoCloseable {
         return client().count(c -> c.index(names.postsAlias()).query(q -> q.ids(i -> i.values(values)))).count();
     }
 
+    /** How many of the given ids still have only their early provisional copy indexed. */
+    long provisional(Collection<String> ids) {
+        List<String> values = List.copyOf(ids);
+        try {
+            client().indices().refresh(r -> r.index(settings.indexPrefix + "-*"));
+            return client().count(c -> c.index(names.postsAlias()).query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(values)))
+                    .filter(f -> f.term(t -> t.field("provisional").value(true)))))).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every alert transition document as {@code id#sequence level status @detectedAt} (empty while unreachable). */
     Set<String> transitions() {
         Set<String> out = new TreeSet<>();

@@ -19,7 +19,8 @@ import org.fengxiang.core.Json;
  * (a root post and 100 reposts by distinct authors within 15 minutes) that raise alerts, then per Kafka partition
  * an end marker two days later, so the live watermark passes every alert timer (the live results can then be
  * compared with an offline run over the same posts), and a tail marker ten minutes after that. The tail markers
- * stay in the job's event-time buffers, like the newest minute of any live stream: they are never expected.
+ * stay in the job's event-time buffers, like the newest minute of any live stream: only their early provisional
+ * copies are indexed.
  */
 final class FaultPosts {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 4, 7, 8, 0, 0, 0, ZoneOffset.ofHours(8));
@@ -78,8 +79,15 @@ final class FaultPosts {
         return markers;
     }
 
-    /** The ids of the posts a live run must have indexed once the markers are in: all but the tail markers. */
+    /** Every post id, markers included: each post is indexed (first as an early provisional copy). */
     Set<String> ids() {
+        Set<String> ids = new LinkedHashSet<>(finalIds());
+        for (String l : markers.subList(2, 4)) ids.add(Json.tree(l).get("id").asText());
+        return ids;
+    }
+
+    /** The ids of the posts a live run must have finalised once the markers are in: all but the tail markers. */
+    Set<String> finalIds() {
         Set<String> ids = new LinkedHashSet<>();
         for (String l : lines) ids.add(Json.tree(l).get("id").asText());
         for (String l : markers.subList(0, 2)) ids.add(Json.tree(l).get("id").asText());

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-/** The end state every fault test demands: each post indexed once, the expected alert transitions, one e-mail each. */
+/** The end state every fault test demands: each post indexed once and final, the expected alert transitions, one e-mail each. */
 final class Outcome {
     private Outcome() {}
 
@@ -17,11 +17,12 @@ final class Outcome {
         int n = posts.ids().size();
         Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + "/" + n + ", transitions " + es.transitions()
                         + " expected " + expected + ", mails " + Mailbox.perTransition(mailDir, alertIds) + "\n" + job.logTail(),
-                () -> job.requireAlive() && es.posts() == n && es.transitions().equals(expected)
+                () -> job.requireAlive() && es.posts() == n && es.provisional(posts.finalIds()) == 0 && es.transitions().equals(expected)
                         && Mailbox.perTransition(mailDir, alertIds).keySet().equals(Oracle.transitionIds(expected)));
         Thread.sleep(2000); // anything still in flight would show up now
         assertThat(es.posts()).as("post documents").isEqualTo(n);
         assertThat(es.postsWithIds(posts.ids())).as("documents with the posts' ids").isEqualTo(n);
+        assertThat(es.provisional(posts.finalIds())).as("early copies not replaced by their final post").isZero();
         assertThat(es.transitions()).as("alert transitions").isEqualTo(expected);
         Map<String, Integer> mails = Mailbox.perTransition(mailDir, alertIds);
         assertThat(mails.keySet()).as("e-mailed transitions").isEqualTo(Oracle.transitionIds(expected));
