@@ -22,7 +22,8 @@ final class StreamingChild {
                 "elasticsearch.urls=[" + ep.elasticsearchUrl() + "]", "elasticsearch.indexPrefix=" + name,
                 "mail.host=" + ep.smtpHost(), "mail.port=" + ep.smtpPort(), "mail.recipients.blue=[duty@localhost]",
                 "pipeline.topics.posts=" + topic(name), "pipeline.topics.deadLetter=" + topic(name) + ".dlq",
-                "pipeline.checkpointIntervalSeconds=" + CHECKPOINT_SECONDS, "pipeline.idlenessSeconds=0")) {
+                "pipeline.checkpointIntervalSeconds=" + CHECKPOINT_SECONDS, "pipeline.idlenessSeconds=0",
+                "mail.ack.port=0", "alerting.reload.history=" + stateDir.resolve("rules-history.jsonl"))) {
             args.add("--set");
             args.add(kv);
         }
