@@ -33,6 +33,8 @@ public class Alert implements Serializable {
     public int sequence;
     public long postCount;
     public double heat;
+    /** Content hash of the alert rules that produced this transition (see AlertRulesSettings#version). */
+    public String rulesVersion;
 
     public Alert() {}
 

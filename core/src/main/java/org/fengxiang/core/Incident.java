@@ -67,6 +67,14 @@ public class Incident implements Serializable {
     /** True on the final snapshot, after which the incident's state is cleared. */
     public boolean finished;
 
+    // --- added by alerting (same-hour baseline of the incident's top keyword; additive)
+    /** The keyword the same-hour figures are about (the incident's top keyword), or null. */
+    public String sameHourKeyword;
+    /** Posts with that keyword in the 60 minutes before this snapshot (whole stream). */
+    public long sameHourPosts;
+    /** The same 60 minutes on previous days (index 0 = one day before), observed days only. */
+    public List<Double> sameHourPrevious = new ArrayList<>();
+
     public Incident() {}
 
     @Override

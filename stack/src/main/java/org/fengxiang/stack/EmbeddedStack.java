@@ -23,6 +23,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final Map<Service, ChildProcess> children = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private Thread shutdownHook;
     private Endpoints endpoints;
+    private StackLauncher launcher;
 
     private EmbeddedStack(Builder b) {
         this.cfg = b;
@@ -42,7 +43,7 @@ public final class EmbeddedStack implements AutoCloseable {
         shutdownHook = new Thread(this::stopChildren, "fengxiang-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            StackLauncher launcher = new StackLauncher(layout, cfg, logConfig);
+            launcher = new StackLauncher(layout, cfg, logConfig);
             endpoints = launcher.launchAll(children);
             EndpointsFile.write(layout.endpointsFile(), endpoints);
             if (cfg.detached) removeShutdownHook();
@@ -72,6 +73,23 @@ public final class EmbeddedStack implements AutoCloseable {
     public boolean isAlive(Service s) {
         ChildProcess c = children.get(s);
         return c != null && c.isAlive();
+    }
+
+    /**
+     * Stops one service JVM (SIGTERM, then kill after the stop timeout) and leaves its data directory and port for
+     * {@link #restart}; the other services keep running. For fault-injection tests.
+     */
+    public synchronized void stop(Service s) {
+        ChildProcess c = children.remove(s);
+        if (c == null) throw new IllegalStateException(s.id() + " is not running");
+        StackLauncher.stop(List.of(c), cfg.stopTimeout, layout);
+    }
+
+    /** Starts a service stopped by {@link #stop} again on the same port(s) and data directory and waits until it answers. */
+    public synchronized void restart(Service s) {
+        if (endpoints == null || !endpoints.has(s)) throw new IllegalStateException(s.id() + " was never started");
+        if (children.containsKey(s)) throw new IllegalStateException(s.id() + " is running");
+        launcher.relaunch(s, endpoints, children);
     }
 
     /** Stops every service JVM and removes the pid, ready and endpoints files. Idempotent. */

@@ -14,6 +14,7 @@ final class StackLauncher {
     private final StackLayout layout;
     private final EmbeddedStack.Builder cfg;
     private final Path logConfig;
+    private int kafkaControllerPort;
 
     StackLauncher(StackLayout layout, EmbeddedStack.Builder cfg, Path logConfig) {
         this.layout = layout;
@@ -24,21 +25,13 @@ final class StackLauncher {
     /** Launches every configured service, records pids in {@code children}, and waits until all are ready. */
     Endpoints launchAll(Map<Service, ChildProcess> children) {
         if (cfg.services.contains(Service.ELASTICSEARCH)) {
-            checkFree("elasticsearch", cfg.elasticsearchPort);
-            add(children, ChildProcess.launch(Service.ELASTICSEARCH, layout, EsNodeClasspath.resolve(), cfg.elasticsearchHeapMb, cfg.jvmOptions,
-                    List.of("home=" + layout.serviceDir(Service.ELASTICSEARCH), "http.port=" + cfg.elasticsearchPort,
-                            "cluster.name=" + cfg.clusterName, "port.file=" + layout.readyFile(Service.ELASTICSEARCH),
-                            "watch.parent=" + !cfg.detached), logConfig, cfg.detached));
+            launchElasticsearch(children, checkFree("elasticsearch", cfg.elasticsearchPort));
         }
         int kafkaPort = 0;
         if (cfg.services.contains(Service.KAFKA)) kafkaPort = launchKafka(children);
         if (cfg.services.contains(Service.MAIL)) {
-            checkFree("smtp", cfg.smtpPort);
-            checkFree("imap", cfg.imapPort);
             // GreenMail binds port 0 itself and reports the real ports in its ready file
-            add(children, ChildProcess.launch(Service.MAIL, layout, System.getProperty("java.class.path"), cfg.mailHeapMb, cfg.jvmOptions,
-                    List.of("smtp.port=" + cfg.smtpPort, "imap.port=" + cfg.imapPort, "mail.dir=" + layout.mailDir(),
-                            "ready.file=" + layout.readyFile(Service.MAIL), "watch.parent=" + !cfg.detached), logConfig, cfg.detached));
+            launchMail(children, checkFree("smtp", cfg.smtpPort), checkFree("imap", cfg.imapPort));
         }
         return awaitAll(children, kafkaPort);
     }
@@ -47,10 +40,54 @@ final class StackLauncher {
     private int launchKafka(Map<Service, ChildProcess> children) {
         int port = checkFree("kafka", Ports.orFree(cfg.kafkaPort));
         int controllerPort = checkFree("kafka controller", Ports.orFree(cfg.kafkaControllerPort));
+        launchKafka(children, port, controllerPort);
+        return port;
+    }
+
+    private void launchKafka(Map<Service, ChildProcess> children, int port, int controllerPort) {
+        kafkaControllerPort = controllerPort;
         add(children, ChildProcess.launch(Service.KAFKA, layout, System.getProperty("java.class.path"), cfg.kafkaHeapMb, cfg.jvmOptions,
                 List.of("dir=" + layout.serviceDir(Service.KAFKA), "port=" + port, "controller.port=" + controllerPort,
                         "ready.file=" + layout.readyFile(Service.KAFKA), "watch.parent=" + !cfg.detached), logConfig, cfg.detached));
-        return port;
+    }
+
+    /**
+     * Launches one service again on the ports it had ({@code endpoints}) and the same data directory, and waits
+     * until it answers (fault tests: a broker, node or mail server that went away and comes back).
+     */
+    void relaunch(Service s, Endpoints endpoints, Map<Service, ChildProcess> children) {
+        long deadline = System.nanoTime() + cfg.startTimeout.toNanos();
+        switch (s) {
+            case KAFKA -> {
+                int port = Integer.parseInt(endpoints.kafkaBootstrap().substring(endpoints.kafkaBootstrap().lastIndexOf(':') + 1));
+                launchKafka(children, port, kafkaControllerPort);
+                children.get(s).awaitReady(remaining(deadline));
+            }
+            case ELASTICSEARCH -> {
+                String url = endpoints.elasticsearchUrl();
+                launchElasticsearch(children, Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)));
+                children.get(s).awaitReady(remaining(deadline));
+                String problem = ElasticsearchProbe.awaitHealthy(url, remaining(deadline));
+                if (problem != null) throw children.get(s).failure("elasticsearch at " + url + " is not healthy: " + problem);
+            }
+            case MAIL -> {
+                launchMail(children, endpoints.smtpPort(), endpoints.imapPort());
+                children.get(s).awaitReady(remaining(deadline));
+            }
+        }
+    }
+
+    private void launchElasticsearch(Map<Service, ChildProcess> children, int httpPort) {
+        add(children, ChildProcess.launch(Service.ELASTICSEARCH, layout, EsNodeClasspath.resolve(), cfg.elasticsearchHeapMb, cfg.jvmOptions,
+                List.of("home=" + layout.serviceDir(Service.ELASTICSEARCH), "http.port=" + httpPort,
+                        "cluster.name=" + cfg.clusterName, "port.file=" + layout.readyFile(Service.ELASTICSEARCH),
+                        "watch.parent=" + !cfg.detached), logConfig, cfg.detached));
+    }
+
+    private void launchMail(Map<Service, ChildProcess> children, int smtpPort, int imapPort) {
+        add(children, ChildProcess.launch(Service.MAIL, layout, System.getProperty("java.class.path"), cfg.mailHeapMb, cfg.jvmOptions,
+                List.of("smtp.port=" + smtpPort, "imap.port=" + imapPort, "mail.dir=" + layout.mailDir(),
+                        "ready.file=" + layout.readyFile(Service.MAIL), "watch.parent=" + !cfg.detached), logConfig, cfg.detached));
     }
 
     private Endpoints awaitAll(Map<Service, ChildProcess> children, int kafkaPort) {

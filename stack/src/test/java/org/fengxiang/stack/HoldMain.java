@@ -13,7 +13,10 @@ public final class HoldMain {
         EmbeddedStack stack = EmbeddedStack.builder().dataDir(Path.of(args[0])).services(services).build();
         stack.start();
         Files.writeString(Path.of(args[1] + ".all"), stack.pids().values().toString());
-        Files.writeString(Path.of(args[1]), Long.toString(stack.pids().get(services[0])));
+        // atomically: the test polls for the file and must never read it empty
+        Path tmp = Path.of(args[1] + ".tmp");
+        Files.writeString(tmp, Long.toString(stack.pids().get(services[0])));
+        Files.move(tmp, Path.of(args[1]), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Thread.sleep(600_000);
     }
 }

@@ -6,7 +6,7 @@ import org.fengxiang.core.Json;
 
 /**
  * Alerts, in two shapes: the latest state per alert ({@link #latest}, {@code _id} = alert id,
- * versioned by {@code sequence} so an older transition never overwrites a newer one) and the
+ * versioned by {@code 2·sequence} so an older transition never overwrites a newer one) and the
  * history, one document per transition ({@link #transitions}, {@code _id} = {@code id#sequence}).
  * Both are plain full-document writes with deterministic ids: re-delivery is idempotent.
  */
@@ -53,8 +53,14 @@ public final class AlertMapper implements DocumentMapper<Alert> {
         return Json.write(n);
     }
 
+    /**
+     * Even external versions, so an acknowledgement mark (written one above, see
+     * {@code org.fengxiang.alerting.ack.EsAckMarker}) survives replays: latest state {@code 2·sequence}
+     * (a replay of the same transition is stale once it is marked, the next transition still wins);
+     * history {@code 2} (replays overwrite an unmarked transition with the same content).
+     */
     @Override
     public long version(Alert a) {
-        return history ? -1 : a.sequence;
+        return history ? 2 : 2L * a.sequence;
     }
 }

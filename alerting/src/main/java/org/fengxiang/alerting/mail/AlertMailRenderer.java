@@ -46,13 +46,36 @@ public final class AlertMailRenderer {
                 + MailText.shorten(MailText.headerSafe(title), 60));
     }
 
-    /** Renders all three parts. */
+    /** Renders all three parts (no acknowledgement link). */
     public RenderedMail render(Alert a, AlertContext ctx) {
-        MailSections doc = sections(a, ctx);
-        String subject = subject(a, ctx);
-        String footer = "风向 Fengxiang · 预警 " + a.id + " · 第 " + a.sequence + " 次状态变化";
+        return render(a, ctx, null);
+    }
+
+    /** Renders all three parts; with an {@code ackUrl}, a 确认 section carries the acknowledgement link. */
+    public RenderedMail render(Alert a, AlertContext ctx, String ackUrl) {
+        MailSections doc = sections(a, ctx, ackUrl);
+        return assemble(a.level, subject(a, ctx), doc, "风向 Fengxiang · 预警 " + a.id + " · 第 " + a.sequence + " 次状态变化");
+    }
+
+    /**
+     * The escalation e-mail of step {@code step}: the alert has not been acknowledged {@code minutes}
+     * after its e-mail went to {@code originalTo}; then the whole alert as in its own e-mail.
+     */
+    public RenderedMail renderEscalation(Alert a, AlertContext ctx, int step, long minutes, List<String> originalTo,
+                                         String ackUrl) {
+        MailSections doc = new MailSections();
+        var s = doc.add("未确认升级");
+        s.lines().add(line("该预警邮件发出 " + minutes + " 分钟后仍无人确认，现升级通知（第 " + step + " 级）。"));
+        if (originalTo != null && !originalTo.isEmpty()) s.lines().add(line("原收件人: " + String.join("、", originalTo)));
+        if (ackUrl != null) s.lines().add(new MailSections.Line("确认已知悉（停止后续升级通知）:", ackUrl));
+        doc.sections.addAll(sections(a, ctx, null).sections);
+        String subject = MailText.headerSafe("【未确认·第" + step + "级升级】" + subject(a, ctx));
+        return assemble(a.level, subject, doc, "风向 Fengxiang · 预警 " + a.id + " · 第 " + a.sequence + " 次状态变化 · 升级通知 " + step);
+    }
+
+    private RenderedMail assemble(String level, String subject, MailSections doc, String footer) {
         String text = subject + "\n\n" + doc.toText() + "--\n" + footer + "\n";
-        String banner = "<div style=\"background:" + MailText.levelColour(a.level)
+        String banner = "<div style=\"background:" + MailText.levelColour(level)
                 + ";color:#fff;padding:12px 16px;font-size:18px;font-weight:bold\">" + MailText.html(subject) + "</div>";
         String html = fill(frame, java.util.Map.of("title", MailText.html(subject), "banner", banner,
                 "footer", MailText.html(footer), "body", doc.toHtml()));
@@ -85,15 +108,20 @@ public final class AlertMailRenderer {
         return new RenderedMail(subject, text, html);
     }
 
-    MailSections sections(Alert a, AlertContext ctx) {
+    MailSections sections(Alert a, AlertContext ctx, String ackUrl) {
         MailSections doc = new MailSections();
         Incident inc = ctx.incident;
         var summary = doc.add("摘要");
         summary.lines().add(line("级别: " + MailText.levelLabel(a.level) + " · 状态: " + MailText.statusLabel(a.status)
                 + " · 规则: " + nz(a.rule)));
+        if (a.rulesVersion != null) summary.lines().add(line("规则版本: " + a.rulesVersion));
         summary.lines().add(line("检测时间(事件时间): " + time(a)));
         summary.lines().add(new MailSections.Line("事件: " + nz(a.incidentId), kibanaIncidentUrl(a.incidentId)));
         if (a.keywords != null && !a.keywords.isEmpty()) summary.lines().add(line("关键词: " + String.join("、", a.keywords)));
+        if (ackUrl != null) {
+            doc.add("确认").lines().add(new MailSections.Line(
+                    "收到请点击确认（确认后不再发送未确认升级通知）:", ackUrl));
+        }
         var why = doc.add("触发原因");
         if (a.reasons == null || a.reasons.isEmpty()) why.lines().add(line("(规则未给出原因)"));
         else for (String r : a.reasons) why.lines().add(line(r));

@@ -3,10 +3,16 @@ package org.fengxiang.alerting.mail;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.MetricGroup;
+import org.fengxiang.alerting.ack.AckLinks;
+import org.fengxiang.alerting.ack.AckSecret;
+import org.fengxiang.alerting.ack.AckStore;
+import org.fengxiang.alerting.ack.AckToken;
+import org.fengxiang.alerting.ack.FileAckStore;
 import org.fengxiang.alerting.es.EsSettings;
 import org.fengxiang.core.Alert;
 
@@ -50,8 +56,19 @@ public final class AlertMailSink implements Sink<Alert> {
             return new Writer(off, false);
         }
         AlertMailer mailer = new AlertMailer(mail, new AlertMailRenderer(mail), new MailSender(mail), ledger(mail, es), lookup);
+        AckStore acks = null;
+        if (mail.ack.enabled) {
+            AckLinks links = new AckLinks(mail.ack, new AckToken(AckSecret.resolve(mail.ack, System.getenv())));
+            acks = new FileAckStore(mail.ack.storePath());
+            mailer.withAcknowledgement(links, acks);
+        }
         register(context.metricGroup().addGroup("mail"), mailer);
-        return new Writer(mailer, true);
+        Writer w = new Writer(mailer, true, acks);
+        // one subtask scans the ledger for due escalations (processing-time timers run in the task thread)
+        if (mail.escalation.enabled && !mail.escalation.steps.isEmpty() && context.getTaskInfo().getIndexOfThisSubtask() == 0) {
+            w.scheduleEscalations(context.getProcessingTimeService(), mail.escalation.checkSeconds * 1000);
+        }
+        return w;
     }
 
     private static void register(MetricGroup g, AlertMailer m) {
@@ -62,16 +79,37 @@ public final class AlertMailSink implements Sink<Alert> {
         g.gauge("failed", s::failed);
         g.gauge("disabled", s::disabled);
         g.gauge("resumed", s::resumed);
+        g.gauge("escalations", s::escalations);
     }
 
     /** Sends synchronously in {@code write}: a transition is in the ledger before the next checkpoint. */
     private static final class Writer implements SinkWriter<Alert> {
         private final AlertMailer mailer;
         private final boolean closeMailer;
+        private final AckStore acks;
+        private volatile boolean closed;
 
         Writer(AlertMailer mailer, boolean closeMailer) {
+            this(mailer, closeMailer, null);
+        }
+
+        Writer(AlertMailer mailer, boolean closeMailer, AckStore acks) {
             this.mailer = mailer;
             this.closeMailer = closeMailer;
+            this.acks = acks;
+        }
+
+        /** Looks for due escalations every {@code periodMs} of processing time. */
+        void scheduleEscalations(ProcessingTimeService time, long periodMs) {
+            time.registerTimer(time.getCurrentProcessingTime() + periodMs, t -> {
+                if (closed) return;
+                try {
+                    mailer.escalateDue();
+                } catch (MessagingException e) {
+                    throw new IOException("escalation mail failed: " + e.getMessage(), e);
+                }
+                scheduleEscalations(time, periodMs);
+            });
         }
 
         @Override
@@ -90,7 +128,12 @@ public final class AlertMailSink implements Sink<Alert> {
 
         @Override
         public void close() throws IOException {
-            if (closeMailer) mailer.close();
+            closed = true;
+            try {
+                if (closeMailer) mailer.close();
+            } finally {
+                if (acks != null) acks.close();
+            }
         }
     }
 }

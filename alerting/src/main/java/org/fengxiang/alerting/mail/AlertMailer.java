@@ -33,6 +33,9 @@ public final class AlertMailer implements AutoCloseable {
     private final AlertContextLookup lookup;
     private final MailStats stats = new MailStats();
     private final Digests digests;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+    private org.fengxiang.alerting.ack.AckLinks links;
+    private org.fengxiang.alerting.ack.AckStore acks;
 
     public AlertMailer(MailSettings settings, AlertMailRenderer renderer, MailSender sender, MailLedger ledger,
             AlertContextLookup lookup) {
@@ -43,6 +46,31 @@ public final class AlertMailer implements AutoCloseable {
         this.ledger = ledger;
         this.lookup = lookup == null ? AlertContextLookup.none() : lookup;
         this.digests = new Digests(settings, renderer, sender, ledger, stats);
+    }
+
+    /**
+     * Puts acknowledgement links into every alert e-mail and lets acknowledgements in {@code acks}
+     * stop escalation (either may be null); returns this.
+     */
+    public AlertMailer withAcknowledgement(org.fengxiang.alerting.ack.AckLinks links, org.fengxiang.alerting.ack.AckStore acks) {
+        this.links = links;
+        this.acks = acks;
+        return this;
+    }
+
+    /** The processing-time clock for link expiry and escalation (tests pass a fixed one); returns this. */
+    public AlertMailer withClock(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /**
+     * Sends the escalation e-mails due now for unacknowledged alerts (see {@link Escalations}); returns
+     * how many were sent. Throws like {@link #deliver} when the SMTP server stays unreachable.
+     */
+    public int escalateDue() throws IOException, MessagingException, InterruptedException {
+        if (!settings.enabled) return 0;
+        return new Escalations(settings, renderer, sender, ledger, acks, links).runDue(clock.instant(), lookup, stats);
     }
 
     /** Counters. */
@@ -96,7 +124,8 @@ public final class AlertMailer implements AutoCloseable {
 
     private Outcome send(Alert a, AlertContext ctx, List<String> to)
             throws IOException, MessagingException, InterruptedException {
-        RenderedMail mail = renderer.render(a, ctx);
+        Instant now = clock.instant();
+        RenderedMail mail = renderer.render(a, ctx, links == null ? null : links.url(a, now));
         MimeMessage m = sender.build(a, mail, to);
         List<String> accepted;
         try {
@@ -107,7 +136,10 @@ public final class AlertMailer implements AutoCloseable {
             LOG.error("alert mail {} refused permanently: {}", m.getMessageID(), e.getMessage());
             return Outcome.FAILED;
         }
-        ledger.record(LedgerEntry.of(a, LedgerEntry.SENT, m.getMessageID(), accepted, null));
+        LedgerEntry sent = LedgerEntry.of(a, LedgerEntry.SENT, m.getMessageID(), accepted, null);
+        sent.sentAt = now.toString();
+        if (settings.escalation.applies(a.level)) sent.alert = Json.write(a);
+        ledger.record(sent);
         stats.sent++;
         if (settings.saveDir != null && !settings.saveDir.isBlank()) {
             MailSender.save(m, Path.of(settings.saveDir), a.id + "-" + a.sequence);
@@ -143,6 +175,7 @@ public final class AlertMailer implements AutoCloseable {
         volatile long resumed;
         volatile long held;
         volatile long digests;
+        volatile long escalations;
 
         public long sent() {
             return sent;
@@ -176,6 +209,11 @@ public final class AlertMailer implements AutoCloseable {
         /** Digest e-mails sent. */
         public long digests() {
             return digests;
+        }
+
+        /** Escalation e-mails sent for unacknowledged alerts. */
+        public long escalations() {
+            return escalations;
         }
 
         /** Transitions found PENDING (interrupted earlier) and sent again. */

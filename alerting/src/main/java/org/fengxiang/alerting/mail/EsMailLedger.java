@@ -59,6 +59,18 @@ public final class EsMailLedger implements MailLedger {
     }
 
     @Override
+    public java.util.List<LedgerEntry> sentSince(java.time.Instant since) throws IOException {
+        client.indices().refresh(r -> r.index(index));
+        var r = client.search(s -> s.index(index).size(10_000)
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("status").value(LedgerEntry.SENT)))
+                        .filter(f -> f.range(g -> g.date(d -> d.field("sentAt").gte(since.toString()))))))
+                .sort(o -> o.field(f -> f.field("key"))), ObjectNode.class);
+        java.util.List<LedgerEntry> out = new java.util.ArrayList<>();
+        for (var h : r.hits().hits()) if (h.source() != null) out.add(Json.mapper().treeToValue(h.source(), LedgerEntry.class));
+        return out;
+    }
+
+    @Override
     public boolean claim(LedgerEntry entry) throws IOException {
         try {
             client.create(c -> c.index(index).id(entry.key).document(entry));

@@ -30,8 +30,10 @@ public class LedgerEntry {
     public String detail;
     /** For held entries: the instant (ISO-8601) from which the digest may include it. */
     public String releaseAt;
-    /** The alert as JSON (for held entries: the digest is rendered from it). */
+    /** The alert as JSON (held entries: the digest is rendered from it; sent entries that may escalate). */
     public String alert;
+    /** When the e-mail was accepted by the SMTP server (processing time, ISO-8601 instant); escalation counts from it. */
+    public String sentAt;
 
     public LedgerEntry() {}
 

@@ -20,6 +20,12 @@ public interface MailLedger extends AutoCloseable {
     /** Every entry whose current status is the given one. */
     java.util.List<LedgerEntry> withStatus(String status) throws IOException;
 
+    /** Entries sent at or after the instant (by {@link LedgerEntry#sentAt}); the escalation scan. */
+    default java.util.List<LedgerEntry> sentSince(java.time.Instant since) throws IOException {
+        return withStatus(LedgerEntry.SENT).stream()
+                .filter(e -> e.sentAt != null && !java.time.Instant.parse(e.sentAt).isBefore(since)).toList();
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -89,9 +89,27 @@ public final class MailSender {
 
     /** {@code <fx.digest.sha256(key)[0..24]@domain>}. */
     public String digestMessageId(String digestKey) {
+        return keyedMessageId("digest", digestKey);
+    }
+
+    /** {@code <fx.<kind>.sha256(key)[0..24]@domain>}: the same ledger key always gets the same id. */
+    public String keyedMessageId(String kind, String key) {
         Alert pseudo = new Alert();
-        pseudo.id = digestKey;
-        return messageId(pseudo, settings.messageIdDomain).replace("<fx.", "<fx.digest.").replace(".0@", "@");
+        pseudo.id = key;
+        return messageId(pseudo, settings.messageIdDomain).replace("<fx.", "<fx." + kind + ".").replace(".0@", "@");
+    }
+
+    /** Builds the escalation e-mail of step {@code step} for an unacknowledged alert transition. */
+    public MimeMessage buildEscalation(Alert a, String key, int step, RenderedMail mail, List<String> recipients, Instant date)
+            throws MessagingException {
+        MimeMessage m = message(keyedMessageId("escalation", key), mail, recipients, date);
+        m.setHeader("X-Fengxiang-Alert", MailText.headerSafe(a.id));
+        m.setHeader("X-Fengxiang-Sequence", String.valueOf(a.sequence));
+        m.setHeader("X-Fengxiang-Level", MailText.headerSafe(a.level));
+        m.setHeader("X-Fengxiang-Escalation", String.valueOf(step));
+        m.setHeader("Importance", "high");
+        m.saveChanges();
+        return m;
     }
 
     private MimeMessage message(String id, RenderedMail mail, List<String> recipients, Instant date)

@@ -56,6 +56,10 @@ public class MailSettings implements Serializable {
     public int maxAttempts = 8;
     public long initialBackoffMs = 1_000;
     public long maxBackoffMs = 60_000;
+    /** Signed acknowledgement links in every alert e-mail and the endpoint that verifies them. */
+    public org.fengxiang.alerting.ack.AckSettings ack = new org.fengxiang.alerting.ack.AckSettings();
+    /** E-mails to escalation recipients when an alert stays unacknowledged. */
+    public EscalationSettings escalation = new EscalationSettings();
 
     /** Recipients for alerts with a keyword of the group or in one of the regions (any level at or above minLevel). */
     public static class Route implements Serializable {
@@ -104,6 +108,9 @@ public class MailSettings implements Serializable {
         if (maxAttempts < 1 || initialBackoffMs < 1 || maxBackoffMs < initialBackoffMs) {
             throw new IllegalArgumentException("mail: bad retry settings");
         }
+        if (ack == null || escalation == null) throw new IllegalArgumentException("mail.ack and mail.escalation must not be null");
+        ack.validate();
+        escalation.validate();
         return this;
     }
 

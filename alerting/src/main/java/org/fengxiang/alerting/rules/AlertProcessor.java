@@ -196,6 +196,7 @@ public class AlertProcessor {
         a.sequence = sequence;
         a.postCount = inc.postCount;
         a.heat = inc.heat;
+        a.rulesVersion = settings.version();
         return a;
     }
 

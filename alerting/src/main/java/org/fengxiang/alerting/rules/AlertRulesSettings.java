@@ -33,6 +33,8 @@ public class AlertRulesSettings implements Serializable {
 
     @JsonIgnore
     private transient List<String> watchedTerms;
+    @JsonIgnore
+    private transient String version;
 
     /** Volume ladder: total posts needed for each grade. */
     public static class Levels implements Serializable {
@@ -42,11 +44,25 @@ public class AlertRulesSettings implements Serializable {
         public long red = 5000;
     }
 
-    /** Spike against the incident's own baseline. */
+    /** Spike against the incident's own baseline (σ) and against the same hour on previous days (ratio). */
     public static class Spike implements Serializable {
         public boolean enabled = true;
         public double z = 4.0;
         public long minWindowPosts = 10;
+        public SameHour sameHour = new SameHour();
+    }
+
+    /** The incident's top keyword in the last 60 minutes against the same 60 minutes on previous days. */
+    public static class SameHour implements Serializable {
+        public boolean enabled = true;
+        /** Previous days averaged (at most 14). */
+        public int days = 7;
+        /** Fewer observed previous days: the ratio is reported but never fires. */
+        public int minDays = 3;
+        /** (posts + 1) / (mean + 1) at or above this fires the spike rule. */
+        public double ratio = 5.0;
+        /** And at least this many keyword posts in the last 60 minutes. */
+        public long minPosts = 20;
     }
 
     /** Volume against the whole-stream expectation for an ordinary post of the same age. */
@@ -113,6 +129,10 @@ public class AlertRulesSettings implements Serializable {
         require(levels != null && 0 < levels.blue && levels.blue <= levels.yellow && levels.yellow <= levels.orange
                 && levels.orange <= levels.red, "levels must satisfy 0 < blue <= yellow <= orange <= red");
         require(spike != null && spike.z > 0 && spike.minWindowPosts >= 1, "spike.z must be > 0 and spike.minWindowPosts >= 1");
+        require(spike.sameHour != null && spike.sameHour.days >= 1 && spike.sameHour.days <= SameHourBaseline.MAX_DAYS
+                && spike.sameHour.minDays >= 1 && spike.sameHour.minDays <= spike.sameHour.days && spike.sameHour.ratio > 1
+                && spike.sameHour.minPosts >= 1,
+                "spike.sameHour: days in 1..14, minDays in 1..days, ratio > 1, minPosts >= 1");
         require(stream != null && stream.expectedPerHour > 0 && stream.z > 0 && stream.minAgeMinutes >= 1,
                 "stream.expectedPerHour, stream.z must be > 0 and stream.minAgeMinutes >= 1");
         require(growth != null && growth.ratio > 1 && growth.minWindowPosts >= 1, "growth.ratio must be > 1");
@@ -134,6 +154,32 @@ public class AlertRulesSettings implements Serializable {
     public synchronized List<String> watchedTerms() {
         if (watchedTerms == null) watchedTerms = load(keywords.lexicon);
         return watchedTerms;
+    }
+
+    /** Uses the given watched terms instead of reading the lexicon (rule versions carry their terms); returns this. */
+    public synchronized AlertRulesSettings withWatchedTerms(List<String> terms) {
+        this.watchedTerms = List.copyOf(terms);
+        this.version = null;
+        return this;
+    }
+
+    /**
+     * The content version of these rules: the first 12 hex digits of SHA-256 over the settings as JSON
+     * and the watched terms. Equal rules give equal versions in every run (live, rerun, offline).
+     */
+    @JsonIgnore
+    public synchronized String version() {
+        if (version == null) {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                md.update(org.fengxiang.core.Json.write(this).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (String t : watchedTerms()) md.update(("\n" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                version = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return version;
     }
 
     static List<String> load(String path) {

@@ -41,9 +41,15 @@ final class RuleEngine {
     }
 
     private void triggers(Incident i, Evaluation e) {
-        if (s.spike.enabled && i.burst >= s.spike.z && i.windowCount >= s.spike.minWindowPosts) {
-            fire(e, SPIKE, fmt("volume-spike: %d posts in the last %d min vs own baseline %.2f/h (z=%.1f >= %.1f)",
-                    i.windowCount, i.windowMinutes, i.baselinePerHour, i.burst, s.spike.z));
+        if (s.spike.enabled && i.windowCount >= s.spike.minWindowPosts) {
+            boolean sigma = i.burst >= s.spike.z;
+            String sameHour = sameHour(i);
+            boolean ratio = sameHourFires(i);
+            if (sigma || ratio) {
+                String own = fmt("%d posts in the last %d min vs own baseline %.2f/h (z=%.1f%s)", i.windowCount, i.windowMinutes,
+                        i.baselinePerHour, i.burst, sigma ? fmt(" >= %.1f", s.spike.z) : "");
+                fire(e, SPIKE, "volume-spike: " + own + (sameHour == null ? "" : "; " + sameHour));
+            }
         }
         if (s.stream.enabled) {
             double ageHours = Math.max(s.stream.minAgeMinutes, (i.asOf - i.firstSeenMillis) / 60_000.0) / 60.0;
@@ -58,6 +64,26 @@ final class RuleEngine {
             fire(e, GROWTH, fmt("growth: x%.1f window over window (>= %.1f) with %d posts in the last %d min",
                     i.growth, s.growth.ratio, i.windowCount, i.windowMinutes));
         }
+    }
+
+    /** The same-hour figure of the incident's top keyword, or null when no previous day was observed. */
+    private String sameHour(Incident i) {
+        AlertRulesSettings.SameHour sh = s.spike.sameHour;
+        if (!sh.enabled || i.sameHourKeyword == null || i.sameHourPrevious == null || i.sameHourPrevious.isEmpty()) return null;
+        int days = Math.min(sh.days, i.sameHourPrevious.size());
+        double mean = SameHourBaseline.mean(i.sameHourPrevious, sh.days);
+        double r = SameHourBaseline.ratio(i.sameHourPosts, mean);
+        String base = fmt("keyword '%s': %d posts in the last 60 min, x%.1f the same hour on the previous %d days (mean %.1f",
+                i.sameHourKeyword, i.sameHourPosts, r, days, mean);
+        return base + (sameHourFires(i) ? fmt(", >= x%.1f)", sh.ratio) : ")");
+    }
+
+    private boolean sameHourFires(Incident i) {
+        AlertRulesSettings.SameHour sh = s.spike.sameHour;
+        if (!sh.enabled || i.sameHourPrevious == null || i.sameHourPrevious.size() < sh.minDays || i.sameHourPosts < sh.minPosts) {
+            return false;
+        }
+        return SameHourBaseline.ratio(i.sameHourPosts, SameHourBaseline.mean(i.sameHourPrevious, sh.days)) >= sh.ratio;
     }
 
     private static void fire(Evaluation e, String rule, String reason) {

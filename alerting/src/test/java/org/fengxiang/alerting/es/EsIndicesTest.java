@@ -58,7 +58,10 @@ class EsIndicesTest {
         assertThat(src.path("interactions").asLong()).isEqualTo(6);
         assertThat(src.path("isRepost").asBoolean()).isTrue();
         assertThat(src.path("author").path("name").asText()).isEqualTo("张三");
-        assertThat(m.version(p)).isEqualTo(-1);
+        assertThat(m.version(p)).isEqualTo(2); // the final post replaces its early provisional copy (version 1)
+        p.provisional = true;
+        assertThat(m.version(p)).isEqualTo(1);
+        p.provisional = null;
         p.eventTime = 0;
         assertThat(m.index(p)).isEqualTo("fengxiang-posts-2026.11");
         p.publishedAt = "garbage";

@@ -38,6 +38,8 @@ class AlertMailSinkJobTest {
         try {
             MailSettings settings = MailFixtures.settings(port);
             settings.ledgerFile = tmp.resolve("ledger.jsonl").toString();
+            settings.ack.storeFile = tmp.resolve("acks.jsonl").toString();
+            settings.ack.secretFile = tmp.resolve("secret").toString();
             List<String> alerts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 alerts.add(Json.write(MailFixtures.alert("a" + i, 1, Alert.YELLOW, "open")));
@@ -61,6 +63,8 @@ class AlertMailSinkJobTest {
             Set<String> transitions = new HashSet<>();
             for (MimeMessage m : smtp.getReceivedMessages()) {
                 transitions.add(m.getHeader("X-Fengxiang-Alert")[0] + "#" + m.getHeader("X-Fengxiang-Sequence")[0]);
+                String text = (String) ((jakarta.mail.internet.MimeMultipart) m.getContent()).getBodyPart(0).getContent();
+                assertThat(text).contains(settings.ack.baseUrl + "/ack?t=");
             }
             assertThat(smtp.getReceivedMessages()).hasSize(12);
             assertThat(transitions).hasSize(12);

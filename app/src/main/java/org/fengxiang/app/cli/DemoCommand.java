@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.fengxiang.alerting.ack.AckServer;
 import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsIndices;
 import org.fengxiang.alerting.es.EsSettings;
@@ -79,12 +80,21 @@ public final class DemoCommand implements Callable<Integer> {
                 mail.port = ep.smtpPort();
                 mail.security = "none";
                 mail.ledgerFile = work.resolve("mail-ledger.jsonl").toString();
+                // the acknowledgement endpoint on a free port, its store with the demo's data
+                mail.ack.port = 0;
+                mail.ack.storeFile = work.resolve("ack/acks.jsonl").toString();
                 mail.validate();
                 KafkaSettings kafka = cfg.section("kafka", KafkaSettings.class);
-                step("running the streaming job over the posts topic (bounded at its current end)");
-                StreamingRun.build(new StreamingRun.Plan(components, kafka, ep.kafkaBootstrap(), es, mail, work,
-                        parallelism, KafkaIO.Range.TO_CURRENT_END, "Asia/Shanghai")).execute("fengxiang-demo");
-                DemoSummary.print(client, EsIndices.of(es), ep, work, components.pipeline().topics.deadLetter, secs(t0));
+                try (AckServer ack = mail.ack.enabled ? AckServer.start(mail.ack, es, mail.zone, System.getenv()) : null) {
+                    if (ack != null) {
+                        mail.ack.baseUrl = "http://" + mail.ack.bind + ":" + ack.port();
+                        step("acknowledgement endpoint at %s/ack (links in the e-mails)", mail.ack.baseUrl);
+                    }
+                    step("running the streaming job over the posts topic (bounded at its current end)");
+                    StreamingRun.build(new StreamingRun.Plan(components, kafka, ep.kafkaBootstrap(), es, mail, work,
+                            parallelism, KafkaIO.Range.TO_CURRENT_END, "Asia/Shanghai")).execute("fengxiang-demo");
+                    DemoSummary.print(client, EsIndices.of(es), ep, work, components.pipeline().topics.deadLetter, secs(t0));
+                }
             } finally {
                 EsClients.close(client);
             }

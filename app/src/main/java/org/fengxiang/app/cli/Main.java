@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Fengxiang (风向): public-opinion monitoring and early warning.",
         subcommands = {DemoCommand.class, StackCommand.class, ImportCommand.class, CrawlCommand.class, RunCommand.class,
                 AnalyzeCommand.class, RerunCommand.class, ReportCommand.class, ExtractCommand.class, SentimentCommands.Train.class,
-                SentimentCommands.Eval.class, SetupCommand.Setup.class, SetupCommand.Es.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SentimentCommands.Eval.class, SetupCommand.Setup.class, SetupCommand.Es.class, AckServerCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

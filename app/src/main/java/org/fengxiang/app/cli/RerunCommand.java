@@ -37,6 +37,9 @@ public final class RerunCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "NAME", description = "Name of the rerun (default: rerun-<from>).") String tag;
     @Option(names = "--parallelism", defaultValue = "2") int parallelism;
     @Option(names = "--no-index", description = "Only write var/reruns/NAME, do not index into Elasticsearch.") boolean noIndex;
+    @Option(names = "--rules", defaultValue = "history", paramLabel = "history|config",
+            description = "Alert rules: the versions the live run recorded (default, when a history exists) or the configuration.")
+    String rules;
     @Mixin ConfigOptions config;
 
     @Override
@@ -45,7 +48,8 @@ public final class RerunCommand implements Callable<Integer> {
         if (!from.isBefore(to)) throw new IllegalArgumentException("--from must be before --to");
         String name = Reruns.validate(tag != null ? tag : "rerun-" + from.toLocalDate());
         Config cfg = config.load().with(java.util.Map.of("mail.enabled", "false"));
-        Components c = Components.from(cfg);
+        if (!List.of("history", "config").contains(rules)) throw new IllegalArgumentException("--rules must be history or config");
+        Components c = AlertRulesReload.rerun(Components.from(cfg), cfg, "history".equals(rules));
         long t1 = from.toInstant().toEpochMilli();
         long t2 = to.toInstant().toEpochMilli();
         // A rerun is bounded: it may hold the whole range until the final watermark, so the order in

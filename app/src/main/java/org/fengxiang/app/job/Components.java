@@ -1,6 +1,7 @@
 package org.fengxiang.app.job;
 
 import org.fengxiang.alerting.rules.AlertRulesSettings;
+import org.fengxiang.alerting.rules.RuleSource;
 import org.fengxiang.analytics.enrich.AnalyticsSettings;
 import org.fengxiang.analytics.enrich.PostEnricher;
 import org.fengxiang.analytics.incident.IncidentSettings;
@@ -19,6 +20,13 @@ public record Components(Enrichment.Factory enrichment, PipelineJob.Detection de
         pipeline.dedupTtlHours = analytics.dedup.ttlHours;
         pipeline.maxHamming = analytics.dedup.maxHamming;
         return new Components(new Enricher(analytics), new PipelineJob.Detection(incidents, LinkSettings.from(config), incidents, alerts), pipeline);
+    }
+
+    /** The same components with the alert rules taken from a rule source (hot reload, reruns of a live run). */
+    public Components withAlertRules(RuleSource rules) {
+        return new Components(enrichment, new PipelineJob.Detection(detection.keys(), detection.linking(), detection.incidents(),
+                new AlertDriver(rules)),
+                pipeline);
     }
 
     /** Creates the HanLP-based enricher on the task (dictionaries and model load once per JVM). */

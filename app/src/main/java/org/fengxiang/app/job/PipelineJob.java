@@ -20,7 +20,8 @@ import org.fengxiang.core.Rejected;
 /**
  * The one job graph of Fengxiang, whatever feeds it (Kafka, a Kafka time range, files) and
  * wherever it writes (Elasticsearch and e-mail, or JSONL files): validate → event time → enrich →
- * link stories by text → de-duplicate → incidents → alerts. Sources and sinks come in through the constructor.
+ * link stories by text → de-duplicate → incidents → same-hour keyword baseline → alerts. Sources and sinks
+ * come in through the constructor.
  */
 public final class PipelineJob {
     private final Source<RawRecord, ?, ?> source;
@@ -114,7 +115,7 @@ public final class PipelineJob {
                 .process(incidentFunction()).returns(TypeInformation.of(Incident.class))
                 .name("incidents").uid("incidents");
 
-        SingleOutputStreamOperator<Alert> alerts = incidents
+        SingleOutputStreamOperator<Alert> alerts = SameHourFunction.annotate(enriched, incidents)
                 .keyBy(i -> i.id, Types.STRING)
                 .process(alertFunction()).returns(TypeInformation.of(Alert.class))
                 .name("alerts").uid("alerts");

@@ -20,6 +20,11 @@ public class PipelineSettings implements Serializable {
     public int parallelism = 0;
     /** Kafka topics. */
     public Topics topics = new Topics();
+    /**
+     * Kafka consumer group of the streaming job: offsets are committed to it at checkpoints, and a run
+     * without a checkpoint to resume from starts from its committed offsets (else the earliest).
+     */
+    public String consumerGroup = "fengxiang-pipeline";
 
     /**
      * A copy without idleness, for bounded input: it ends with a final watermark, and idleness (a

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -25,6 +27,8 @@ public final class StreamingEnvironments {
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        // kept when the job is cancelled (Ctrl-C) as well as when its JVM dies, so `run --resume` can continue from it
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(3));
@@ -33,12 +37,22 @@ public final class StreamingEnvironments {
 
     /** A local MiniCluster with checkpoints under {@code checkpointDir}. */
     public static StreamExecutionEnvironment local(PipelineSettings s, Path checkpointDir, int parallelism) {
-        return local(s, checkpointDir, parallelism, new Configuration());
+        return local(s, checkpointDir, parallelism, null, new Configuration());
     }
 
     /** A local MiniCluster with checkpoints under {@code checkpointDir} and extra Flink settings (e.g. a REST port). */
     public static StreamExecutionEnvironment local(PipelineSettings s, Path checkpointDir, int parallelism, Configuration extra) {
+        return local(s, checkpointDir, parallelism, null, extra);
+    }
+
+    /**
+     * A local MiniCluster with checkpoints under {@code checkpointDir}, restoring the given checkpoint (null: none),
+     * with extra Flink settings.
+     */
+    public static StreamExecutionEnvironment local(PipelineSettings s, Path checkpointDir, int parallelism, Path restoreFrom,
+                                                   Configuration extra) {
         Configuration conf = checkpointed(s, checkpointDir.toAbsolutePath().toUri().toString());
+        if (restoreFrom != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toAbsolutePath().toUri().toString());
         conf.addAll(extra);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));

@@ -28,14 +28,24 @@ public final class StreamingRun {
 
     /** Builds the job on a local MiniCluster (topics are created when missing). */
     public static StreamExecutionEnvironment build(Plan plan) {
-        return build(plan, new Configuration());
+        return build(plan, null, new Configuration());
     }
 
     /** Like {@link #build(Plan)} with extra Flink settings for the MiniCluster (e.g. {@code rest.port} for metrics). */
     public static StreamExecutionEnvironment build(Plan plan, Configuration flink) {
+        return build(plan, null, flink);
+    }
+
+    /** Builds the job, restoring its state from a retained checkpoint (null: a fresh start from the committed offsets). */
+    public static StreamExecutionEnvironment build(Plan plan, Path restoreFrom) {
+        return build(plan, restoreFrom, new Configuration());
+    }
+
+    /** Builds the job with a checkpoint to restore (or null) and extra Flink settings. */
+    public static StreamExecutionEnvironment build(Plan plan, Path restoreFrom, Configuration flink) {
         PipelineSettings ps = plan.components().pipeline();
         Topics.ensure(plan.bootstrap(), List.of(ps.topics.posts, ps.topics.deadLetter), plan.kafka().partitions);
-        StreamExecutionEnvironment env = StreamingEnvironments.local(ps, plan.varDir().resolve("checkpoints"), plan.parallelism(), flink);
+        StreamExecutionEnvironment env = StreamingEnvironments.local(ps, checkpointDir(plan), plan.parallelism(), restoreFrom, flink);
         List<Sink<Alert>> notifiers = new ArrayList<>();
         if (plan.mail().enabled) notifiers.add(new AlertMailSink(plan.mail(), plan.es()));
         PipelineJob.Sinks sinks = DeliverySinks.elasticsearch(plan.es(),
@@ -44,13 +54,23 @@ public final class StreamingRun {
                 notifiers,
                 RawArchive.sink(plan.varDir().resolve("archive").toUri().toString(), ZoneId.of(plan.archiveZone())));
         PipelineSettings job = plan.range() == KafkaIO.Range.UNBOUNDED ? ps : ps.withoutIdleness();
-        new PipelineJob(KafkaIO.postsSource(plan.kafka(), plan.bootstrap(), ps.topics.posts, "fengxiang-pipeline", plan.range()),
+        new PipelineJob(KafkaIO.postsSource(plan.kafka(), plan.bootstrap(), ps.topics.posts, ps.consumerGroup, plan.range()),
                 plan.components().enrichment(), plan.components().detection(), sinks, job).build(env);
         return env;
     }
 
+    /** Where the run's checkpoints go: {@code <varDir>/checkpoints/<job id>/chk-N}. */
+    public static Path checkpointDir(Plan plan) {
+        return plan.varDir().resolve("checkpoints");
+    }
+
     /** Runs until the source ends (bounded) or forever (unbounded; stop with {@link JobClient#cancel()}). */
     public static JobClient start(Plan plan) throws Exception {
-        return build(plan).executeAsync("fengxiang-streaming");
+        return start(plan, null);
+    }
+
+    /** Like {@link #start(Plan)}, restoring from a retained checkpoint when {@code restoreFrom} is not null. */
+    public static JobClient start(Plan plan, Path restoreFrom) throws Exception {
+        return build(plan, restoreFrom).executeAsync("fengxiang-streaming");
     }
 }

@@ -9,39 +9,24 @@ import org.apache.flink.util.Collector;
 import org.fengxiang.core.Post;
 
 /**
- * Collects the band votes of one post and releases the post once all bands answered, with
- * {@code dupOf} set to the earliest near-duplicate root any band found.
+ * Collects the band votes of one post id and releases the post once every band answered, with
+ * {@code dupOf} set to the earliest near-duplicate root any band found. A post id delivered more than once
+ * is released once per copy (votes are counted per band, see {@link VoteTally}).
  */
 final class VoteFunction extends KeyedProcessFunction<String, BandProbe, Post> {
-    private transient ValueState<BandProbe> acc;
+    private transient ValueState<VoteTally> tally;
 
     @Override
     public void open(OpenContext ctx) {
-        acc = getRuntimeContext().getState(new ValueStateDescriptor<>("votes", TypeInformation.of(BandProbe.class)));
+        tally = getRuntimeContext().getState(new ValueStateDescriptor<>("votes", TypeInformation.of(VoteTally.class)));
     }
 
     @Override
     public void processElement(BandProbe vote, Context ctx, Collector<Post> out) throws Exception {
-        BandProbe a = acc.value();
-        if (a == null) {
-            a = new BandProbe();
-            a.postId = vote.postId;
-            a.band = 0;
-        }
-        a.band++; // used as the vote count
-        if (vote.post != null) a.post = vote.post;
-        if (vote.root != null && (a.root == null || vote.rootTime < a.rootTime
-                || vote.rootTime == a.rootTime && vote.root.compareTo(a.root) < 0)) {
-            a.root = vote.root;
-            a.rootTime = vote.rootTime;
-        }
-        if (a.band < BandProbe.BANDS) {
-            acc.update(a);
-            return;
-        }
-        acc.clear();
-        Post p = a.post;
-        if (p.dupOf == null && a.root != null && !a.root.equals(p.id)) p.dupOf = a.root;
-        out.collect(p);
+        VoteTally t = tally.value();
+        if (t == null) t = new VoteTally();
+        if (t.add(vote)) out.collect(t.release());
+        if (t.empty()) tally.clear();
+        else tally.update(t);
     }
 }

@@ -50,6 +50,7 @@ public final class ReportRenderer {
         h.append("<h2>情感走势</h2>").append(Svg.sentiment(buckets, zone));
         alerts(h, d.alerts());
         origin(h, d);
+        linkedStories(h, d);
         spreaders(h, inc.topSpreaders);
         counts(h, "关键词", IncidentFigures.keywords(posts, 20), inc.keywords);
         counts(h, "地域分布", IncidentFigures.regions(posts, 15), inc.regions);
@@ -97,6 +98,20 @@ public final class ReportRenderer {
         Post origin = d.posts().stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
         if (origin == null) h.append("<p>").append(Html.esc(id)).append("（未在数据中）</p>");
         else post(h, origin);
+    }
+
+    /** Independent posts that text linking merged into this incident (with their own cascades). */
+    private void linkedStories(StringBuilder h, ReportData d) {
+        List<String> linked = d.incident().linkedStories;
+        if (linked == null || linked.isEmpty()) return;
+        h.append("<h2>文本关联的其他源帖（").append(d.incident().cascades).append(" 条传播链合并为本事件）</h2>");
+        for (String id : linked) {
+            Post story = d.posts().stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
+            long cascade = d.posts().stream().filter(p -> id.equals(p.rootId())).count();
+            if (story == null) h.append("<p>").append(Html.esc(id)).append("（未在数据中）</p>");
+            else post(h, story);
+            h.append("<p class=\"small\">该传播链帖子数：").append(cascade).append("</p>");
+        }
     }
 
     private static void spreaders(StringBuilder h, List<Spreader> spreaders) {

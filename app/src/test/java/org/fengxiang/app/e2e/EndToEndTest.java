@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.fengxiang.alerting.ack.AckServer;
 import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsIndices;
 import org.fengxiang.alerting.es.EsSettings;
@@ -61,7 +62,12 @@ class EndToEndTest {
         mail.recipients.put("yellow", List.of("duty@localhost"));
         mail.recipients.put("blue", List.of("duty@localhost"));
         mail.ledgerFile = tmp.resolve("ledger.jsonl").toString();
+        mail.ack.storeFile = tmp.resolve("ack/acks.jsonl").toString();
+        mail.ack.secretFile = tmp.resolve("ack/secret").toString();
+        mail.ack.port = 0;
         mail.validate();
+        AckServer ackServer = AckServer.start(mail.ack, es, mail.zone, java.util.Map.of());
+        mail.ack.baseUrl = "http://127.0.0.1:" + ackServer.port();
         KafkaSettings kafka = cfg.section("kafka", KafkaSettings.class);
         ElasticsearchClient setup = EsClients.create(es);
         try {
@@ -99,7 +105,11 @@ class EndToEndTest {
                     .allSatisfy(r -> assertThat(Json.tree(r).get("reason").asText()).isNotBlank());
 
             // Replay the same topic from the start with a fresh consumer group: same documents, no new e-mail.
-            StreamingRun.build(new StreamingRun.Plan(components, kafka, ep.kafkaBootstrap(), es, mail, tmp.resolve("var2"),
+            // (The live run committed its offsets to its own group; reusing that group would replay only a tail
+            // whose length depends on when the last offset commit landed.)
+            Components replay = Components.from(Config.fromYaml(
+                    "kafka: {partitions: 2}\nelasticsearch: {indexPrefix: e2e}\npipeline: {consumerGroup: e2e-replay}\n"));
+            StreamingRun.build(new StreamingRun.Plan(replay, kafka, ep.kafkaBootstrap(), es, mail, tmp.resolve("var2"),
                     1, KafkaIO.Range.TO_CURRENT_END, "Asia/Shanghai")).execute("e2e-2");
             client.indices().refresh(r -> r.index("e2e-*"));
             assertThat(client.count(c -> c.index(names.postsAlias())).count()).isEqualTo(valid);
@@ -124,9 +134,54 @@ class EndToEndTest {
             java.util.Set<String> replayed = new java.util.TreeSet<>();
             for (String l : Files.readAllLines(out.resolve("alerts.jsonl"))) replayed.add(key(Json.read(l, org.fengxiang.core.Alert.class)));
             assertThat(replayed).isNotEmpty().isEqualTo(live);
+
+            // The duty officer acknowledges through the link in a received e-mail: marked on the alert document.
+            acknowledgeThroughAMail(ep.mailDir(), mail.ack.baseUrl, client, names);
         } finally {
             EsClients.close(client);
+            ackServer.close();
         }
+    }
+
+    private static void acknowledgeThroughAMail(Path mailDir, String ackBase, ElasticsearchClient client, EsIndices names)
+            throws Exception {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(ackBase) + "/ack\\?t=\\S+");
+        String alertId = null;
+        String url = null;
+        int sequence = 0;
+        try (Stream<Path> s = Files.list(mailDir)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".eml")).sorted().toList()) {
+                jakarta.mail.internet.MimeMessage m;
+                try (var in = Files.newInputStream(f)) {
+                    m = new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null, in);
+                }
+                if (m.getHeader("X-Fengxiang-Alert") == null || !(m.getContent() instanceof jakarta.mail.internet.MimeMultipart mp)) continue;
+                var x = link.matcher((String) mp.getBodyPart(0).getContent());
+                int seq = Integer.parseInt(m.getHeader("X-Fengxiang-Sequence")[0]);
+                if (x.find() && seq > sequence) { // the latest transition: the one the latest-state document shows
+                    alertId = m.getHeader("X-Fengxiang-Alert")[0];
+                    sequence = seq;
+                    url = x.group();
+                }
+            }
+        }
+        assertThat(url).as("an alert e-mail with an acknowledgement link").isNotNull();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        String token = url.substring(url.indexOf("?t=") + 3);
+        var done = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ackBase + "/ack"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("t=" + token + "&by=e2e")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        String id = alertId;
+        var doc = client.get(g -> g.index(names.alertsAlias()).id(id), java.util.Map.class).source();
+        assertThat(doc).containsKey("acknowledgedAt").containsEntry("sequence", sequence);
+        String tid = alertId + "#" + sequence;
+        assertThat(client.get(g -> g.index(names.alertTransitionsAlias()).id(tid), java.util.Map.class).source())
+                .containsEntry("acknowledgedBy", "e2e");
     }
 
     /** A root post, 80 reposts by distinct authors within 20 minutes, background posts and 3 bad lines. */

@@ -84,4 +84,30 @@ class ReportTest {
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
         assertThat(html).doesNotContainPattern("(src|href)=\"https?:");
     }
+
+    @Test
+    void listsTheStoriesTextLinkingMergedIntoTheIncident() {
+        List<Post> posts = new ArrayList<>();
+        posts.add(post("p0", 0, null, "negative"));
+        posts.add(post("p1", 1, "p0", "neutral"));
+        Post story = post("s1", 3, null, "negative");
+        story.text = "另一位网友：南京化工厂附近气味刺鼻";
+        posts.add(story);
+        Post storyRepost = post("s1-r1", 4, "s1", "neutral");
+        storyRepost.repostOf = "s1";
+        posts.add(storyRepost);
+        Incident inc = new Incident();
+        inc.id = "inc-1";
+        inc.title = "南京化工厂气味事件";
+        inc.originPostId = "p0";
+        inc.stage = "forming";
+        inc.cascades = 2;
+        inc.linkedStories = List.of("s1");
+        String html = new ReportRenderer(ZoneId.of("Asia/Shanghai")).render(new ReportData(inc, posts, List.of()), "analyze out/");
+        assertThat(html).contains("文本关联的其他源帖（2 条传播链合并为本事件）").contains("另一位网友：南京化工厂附近气味刺鼻")
+                .contains("该传播链帖子数：2");
+        inc.linkedStories = List.of();
+        assertThat(new ReportRenderer(ZoneId.of("Asia/Shanghai")).render(new ReportData(inc, posts, List.of()), "x"))
+                .doesNotContain("文本关联");
+    }
 }

@@ -1,0 +1,64 @@
+package org.fengxiang.app.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.fengxiang.app.job.RetainedCheckpoints;
+import org.fengxiang.stack.Endpoints;
+import org.fengxiang.stack.SharedStack;
+import org.fengxiang.stack.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming job (its own JVM, checkpointing every 3 s) is SIGKILLed mid-stream and started again with
+ * {@code run --resume}: it restores the latest retained checkpoint, and in the end every post is in
+ * Elasticsearch exactly once, the alert transitions equal an undisturbed offline run's, and each transition was
+ * e-mailed exactly once.
+ */
+class JobKillFaultTest {
+    private static final String NAME = "fault-kill";
+    @TempDir Path tmp;
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void killedJobResumesFromItsCheckpointWithoutLossOrRepeats() throws Exception {
+        Endpoints ep = SharedStack.get();
+        FaultPosts posts = FaultPosts.generate(NAME, 3, 70, 5);
+        Set<String> expected = Oracle.transitions(posts, tmp.resolve("oracle"));
+        assertThat(expected).as("the scenario raises alerts").hasSizeGreaterThanOrEqualTo(3);
+        Topics.ensure(ep.kafkaBootstrap(), List.of(StreamingChild.topic(NAME), StreamingChild.topic(NAME) + ".dlq"), 2);
+        Path state = tmp.resolve("state");
+        long t0 = System.nanoTime();
+        try (EsView es = new EsView(ep.elasticsearchUrl(), NAME); FaultFeed feed = new FaultFeed(ep.kafkaBootstrap(), StreamingChild.topic(NAME));
+             ChildJvm first = StreamingChild.start(ep, NAME, state, tmp.resolve("job-1.log"))) {
+            CompletableFuture<Void> fed = feed.send(posts.lines(), 30);
+            Set<String> alertIds = Oracle.alertIds(expected);
+            // mid-stream, after a completed checkpoint and after the first alert e-mail (so the replay meets a sent one)
+            Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + ", checkpoint " + RetainedCheckpoints.latest(state.resolve("checkpoints"))
+                    + ", mails " + Mailbox.perTransition(ep.mailDir(), alertIds) + "\n" + first.logTail(),
+                    () -> first.requireAlive() && es.posts() >= posts.lines().size() / 4 && RetainedCheckpoints.latest(state.resolve("checkpoints")).isPresent()
+                            && !Mailbox.perTransition(ep.mailDir(), alertIds).isEmpty());
+            first.kill();
+            long atKill = es.posts();
+            System.out.printf("SIGKILL after %d s with %d of %d posts indexed, %d sent, %d mails%n", Await.secondsSince(t0), atKill,
+                    posts.ids().size(), feed.sent(), Mailbox.perTransition(ep.mailDir(), alertIds).size());
+            assertThat(atKill).as("killed mid-stream").isLessThan(posts.lines().size());
+
+            try (ChildJvm second = StreamingChild.start(ep, NAME, state, tmp.resolve("job-2.log"))) {
+                fed.get(3, TimeUnit.MINUTES);
+                feed.send(posts.markers(), 10).get(1, TimeUnit.MINUTES);
+                Outcome.await(es, ep.mailDir(), posts, expected, second);
+                assertThat(second.logText()).contains("resumed from " + state.resolve("checkpoints"));
+                second.stop(Duration.ofSeconds(30));
+            }
+        }
+        System.out.printf("job kill fault test: %d s%n", Await.secondsSince(t0));
+    }
+}

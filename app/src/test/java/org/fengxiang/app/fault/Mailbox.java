@@ -1,0 +1,42 @@
+package org.fengxiang.app.fault;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The alert e-mails the embedded SMTP server received (its {@code .eml} files), counted per alert transition. */
+final class Mailbox {
+    private Mailbox() {}
+
+    /** {@code alertId#sequence} → number of e-mails received, for the alerts whose id is in {@code alertIds}. */
+    static Map<String, Integer> perTransition(Path mailDir, Set<String> alertIds) {
+        Map<String, Integer> out = new TreeMap<>();
+        if (mailDir == null || !Files.isDirectory(mailDir)) return out;
+        Session session = Session.getInstance(new Properties());
+        try (Stream<Path> files = Files.list(mailDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("mail-\\d+\\.eml")).toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    MimeMessage m = new MimeMessage(session, in);
+                    String alert = m.getHeader("X-Fengxiang-Alert", null);
+                    if (alert == null || !alertIds.contains(alert)) continue;
+                    out.merge(alert + "#" + m.getHeader("X-Fengxiang-Sequence", null), 1, Integer::sum);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
