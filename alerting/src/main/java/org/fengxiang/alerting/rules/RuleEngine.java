@@ -53,11 +53,13 @@ final class RuleEngine {
         }
         if (s.stream.enabled) {
             double ageHours = Math.max(s.stream.minAgeMinutes, (i.asOf - i.firstSeenMillis) / 60_000.0) / 60.0;
-            double mu = s.stream.expectedPerHour * ageHours;
+            // Null model: each of the incident's cascades is an ordinary post (text linking may have merged several).
+            long cascades = Math.max(1, i.cascades);
+            double mu = cascades * s.stream.expectedPerHour * ageHours + (cascades - 1);
             double z = (i.postCount - mu) / Math.sqrt(mu);
             if (z >= s.stream.z) {
-                fire(e, STREAM, fmt("stream-volume: %d posts in %.1f h vs %.1f expected for an ordinary post (z=%.1f >= %.1f)",
-                        i.postCount, ageHours, mu, z, s.stream.z));
+                fire(e, STREAM, fmt("stream-volume: %d posts in %.1f h vs %.1f expected for %s (z=%.1f >= %.1f)",
+                        i.postCount, ageHours, mu, cascades == 1 ? "an ordinary post" : cascades + " ordinary posts", z, s.stream.z));
             }
         }
         if (s.growth.enabled && i.growth >= s.growth.ratio && i.windowCount >= s.growth.minWindowPosts) {

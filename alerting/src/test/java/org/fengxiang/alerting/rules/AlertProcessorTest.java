@@ -47,6 +47,18 @@ class AlertProcessorTest {
     }
 
     @Test
+    void linkedCascadesAreMeasuredAgainstAsManyOrdinaryPosts() {
+        // 60 posts in 2 hours, no spike, no growth: one cascade is a stream anomaly (expected 4)...
+        Incident one = snap(120, 60, 5, 1.0, "latent");
+        assertThat(new AlertProcessor(settings()).onSnapshot(one)).singleElement()
+                .satisfies(a -> assertThat(a.reasons).anyMatch(r -> r.startsWith("stream-volume") && r.contains("an ordinary post")));
+        // ...but 30 independent posts that text linking merged, with 30 reposts among them, are ordinary chatter.
+        Incident merged = snap(120, 60, 5, 1.0, "latent");
+        merged.cascades = 30;
+        assertThat(new AlertProcessor(settings()).onSnapshot(merged)).isEmpty();
+    }
+
+    @Test
     void oneThreadOpensEscalatesCoolsDownDeescalatesAndCloses() {
         AlertProcessor p = new AlertProcessor(settings());
         List<Alert> all = new ArrayList<>();

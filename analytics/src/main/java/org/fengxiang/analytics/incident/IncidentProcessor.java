@@ -202,8 +202,13 @@ public class IncidentProcessor {
         return Math.floorDiv(due + tick - 1, tick) * tick;
     }
 
+    /**
+     * The floor of the baseline: what the incident's cascades attract as ordinary posts (per minute), so
+     * an incident that text linking grew from many independent posts is not surprising by its size alone.
+     */
     double priorPerMinute() {
-        return s().priorRatePerHour * s().tickMillis / 3_600_000.0;
+        long cascades = 1 + (agg == null ? 0 : agg.linkedCascades.estimate());
+        return s().priorRatePerHour * s().tickMillis / 3_600_000.0 * cascades;
     }
 
     /** Current settings (package use). */
