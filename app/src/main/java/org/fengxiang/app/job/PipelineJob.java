@@ -172,11 +172,12 @@ public final class PipelineJob {
     /**
      * Event time is read from each raw record's {@code publishedAt} in the source, so watermarks are
      * generated per Kafka partition or file split (records of different partitions read by one
-     * subtask do not count as disorder).
+     * subtask do not count as disorder). Records without a readable {@code publishedAt} do not move
+     * the watermark ({@link ContractWatermarks}).
      */
     private WatermarkStrategy<RawRecord> watermarks() {
-        WatermarkStrategy<RawRecord> w = WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(
-                        Duration.ofSeconds(settings.outOfOrdernessSeconds))
+        Duration disorder = Duration.ofSeconds(settings.outOfOrdernessSeconds);
+        WatermarkStrategy<RawRecord> w = WatermarkStrategy.<RawRecord>forGenerator(ctx -> new ContractWatermarks(disorder))
                 .withTimestampAssigner((r, recordTimestamp) -> RawArchive.eventTime(r.value, recordTimestamp));
         return settings.idlenessSeconds > 0 ? w.withIdleness(Duration.ofSeconds(settings.idlenessSeconds)) : w;
     }

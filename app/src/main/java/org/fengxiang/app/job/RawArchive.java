@@ -72,6 +72,11 @@ public final class RawArchive {
         return t == null ? fallback : t.toInstant().toEpochMilli();
     }
 
+    /** True when the raw record has a readable {@code publishedAt}. */
+    static boolean hasEventTime(String raw) {
+        return published(raw) != null;
+    }
+
     private static OffsetDateTime published(String raw) {
         if (raw == null) return null;
         Matcher m = PUBLISHED.matcher(raw);
