@@ -120,7 +120,7 @@ public final class PipelineJob {
                 .process(alertFunction()).returns(TypeInformation.of(Alert.class))
                 .name("alerts").uid("alerts");
 
-        DataStream<Post> indexed = sinks.earlyPosts()
+        DataStream<Post> indexed = sinks.earlyPosts() && settings.earlyPosts
                 ? deduped.union(enriched.map(PipelineJob::provisional).returns(TypeInformation.of(Post.class)).name("early-posts"))
                 : deduped;
         indexed.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
