@@ -2,6 +2,7 @@ package org.fengxiang.alerting.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class HistoryRules implements RuleSource {
     private transient List<Long> froms;
     private transient List<AlertRulesSettings> rules;
     private transient long readAt;
+    /** Size of the history file when last parsed: an unchanged file (append-only) is not parsed again. */
+    private transient long parsedSize = -1;
 
     public HistoryRules(Path file, long leadMillis) {
         this.file = file.toAbsolutePath().toString();
@@ -46,6 +49,12 @@ public final class HistoryRules implements RuleSource {
         long now = System.currentTimeMillis() - WRITE_SLACK_MS;
         List<RuleVersion> all;
         try {
+            long size = Files.size(Path.of(file));
+            if (rules != null && size == parsedSize) {
+                readAt = now;
+                return;
+            }
+            parsedSize = size;
             all = new RuleHistory(Path.of(file)).read();
         } catch (IOException e) {
             throw new UncheckedIOException("alert rule history " + file + ": " + e.getMessage(), e);
