@@ -8,6 +8,8 @@ import org.fengxiang.core.Spreader;
 /** Running totals of one incident's applied posts (bounded: every collection is capped). */
 public class IncidentAggregate {
     static final int MAX_LINKED_ROOTS = 20;
+    /** Linked cascades counted exactly up to this many, then by adaptive sampling. */
+    static final int MAX_EXACT_LINKED = 4096;
     public long postCount;
     public long interactions;
     public long negative;
@@ -55,13 +57,13 @@ public class IncidentAggregate {
         for (String k : e.keywords) keywords.add(k, s.maxTerms);
         regions.add(e.region, s.maxRegions);
         authors.add(e.authorId, s.maxExactAuthors);
-        linked(e.cascadeRoot, rootId, s);
+        linked(e.cascadeRoot, rootId);
         influencer(e, s.topInfluencers);
     }
 
-    private void linked(String cascadeRoot, String rootId, IncidentSettings s) {
+    private void linked(String cascadeRoot, String rootId) {
         if (cascadeRoot == null || cascadeRoot.equals(rootId)) return;
-        linkedCascades.add(cascadeRoot, s.maxExactAuthors);
+        linkedCascades.add(cascadeRoot, MAX_EXACT_LINKED);
         if (linkedRoots.size() < MAX_LINKED_ROOTS && !linkedRoots.contains(cascadeRoot)) linkedRoots.add(cascadeRoot);
     }
 
