@@ -24,7 +24,7 @@ public class LinkSettings implements Serializable {
     /** Only stories at most this old (event time) can be linked to. */
     public int windowHours = 6;
     /** Stories kept per bucket (the oldest go first when full). */
-    public int bucketCap = 256;
+    public int bucketCap = 64;
     /** How long a cascade keeps the incident its root was linked to, after the root (event time). */
     public int assignmentHours = 48;
 

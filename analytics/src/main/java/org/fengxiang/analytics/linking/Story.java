@@ -12,6 +12,8 @@ public class Story implements Serializable {
     public String id;
     public long eventTime;
     public List<String> terms = new ArrayList<>();
+    /** The terms as sorted 64-bit hashes, computed on first use (not serialised). */
+    private transient long[] fingerprints;
 
     public Story() {}
 
@@ -24,6 +26,27 @@ public class Story implements Serializable {
     /** True when this story comes before {@code other} in event time (then id). */
     public boolean before(Story other) {
         return eventTime < other.eventTime || eventTime == other.eventTime && id.compareTo(other.id) < 0;
+    }
+
+    /** The signature terms as sorted 64-bit hashes: intersections compare numbers, not strings. */
+    long[] fingerprints() {
+        long[] f = fingerprints;
+        if (f == null || f.length != terms.size()) {
+            f = new long[terms.size()];
+            for (int i = 0; i < f.length; i++) f[i] = hash(terms.get(i));
+            java.util.Arrays.sort(f);
+            fingerprints = f;
+        }
+        return f;
+    }
+
+    private static long hash(String term) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < term.length(); i++) h = (h ^ term.charAt(i)) * 0x100000001b3L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
     }
 
     @Override

@@ -19,9 +19,13 @@ public class StoryBucket {
         evictBefore(probe.eventTime - s.windowMillis());
         StoryMatch best = null;
         for (Story c : stories) {
-            if (!c.before(probe)) continue;
+            if (!c.before(probe)) break;
             StoryMatch m = StoryMatch.score(probe, c, s);
-            if (m != null && m.betterThan(best)) best = m;
+            if (m != null && m.betterThan(best)) {
+                best = m;
+                // all the probe's terms shared: no later candidate can beat it (it would only tie, and ties go to the earlier)
+                if (m.shared == probe.terms.size()) break;
+            }
         }
         insert(probe, s.bucketCap);
         return best;

@@ -1,7 +1,6 @@
 package org.fengxiang.analytics.linking;
 
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * A candidate link from a story to an earlier one: how many signature terms they share and the
@@ -25,9 +24,11 @@ public class StoryMatch implements Serializable {
 
     /** The match of {@code probe} with {@code candidate}, or null when it is under the thresholds. */
     static StoryMatch score(Story probe, Story candidate, LinkSettings s) {
-        int shared = sharedSorted(probe.terms, candidate.terms);
+        int smaller = Math.min(probe.terms.size(), candidate.terms.size());
+        if (smaller < s.minShared) return null;
+        int shared = sharedSorted(probe.fingerprints(), candidate.fingerprints());
         if (shared < s.minShared) return null;
-        double overlap = shared / (double) Math.min(probe.terms.size(), candidate.terms.size());
+        double overlap = shared / (double) smaller;
         return overlap >= s.minOverlap ? new StoryMatch(candidate, shared, overlap) : null;
     }
 
@@ -40,18 +41,17 @@ public class StoryMatch implements Serializable {
         return candidateId.compareTo(other.candidateId) < 0;
     }
 
-    /** Size of the intersection of two sorted distinct lists. */
-    static int sharedSorted(List<String> a, List<String> b) {
+    /** Size of the intersection of two sorted arrays of distinct values. */
+    static int sharedSorted(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         int n = 0;
-        while (i < a.size() && j < b.size()) {
-            int c = a.get(i).compareTo(b.get(j));
-            if (c == 0) {
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
                 n++;
                 i++;
                 j++;
-            } else if (c < 0) {
+            } else if (a[i] < b[j]) {
                 i++;
             } else {
                 j++;

@@ -3,9 +3,6 @@ package org.fengxiang.app.job;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -16,7 +13,7 @@ import org.apache.flink.util.Collector;
  */
 abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I, O> {
     private final Class<I> type;
-    private transient ListState<I> pending;
+    private transient EventTimeBuffer<I> pending;
 
     OrderedKeyedFunction(Class<I> type) {
         this.type = type;
@@ -39,24 +36,24 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
 
     @Override
     public final void open(OpenContext ctx) {
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", TypeInformation.of(type)));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-by-time", type);
         openState();
     }
 
     @Override
     public final void processElement(I element, Context ctx, Collector<O> out) throws Exception {
-        if (!EventTimeBuffer.hold(pending, element, eventTime(element), ctx.timerService())) release(List.of(element), ctx, out);
+        if (!pending.hold(element, eventTime(element), ctx.timerService())) release(List.of(element), ctx, out);
     }
 
     @Override
     public final void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
-        List<I> ready = EventTimeBuffer.takeReady(pending, timestamp, this::eventTime, order());
+        List<I> ready = pending.take(timestamp, order());
         if (!ready.isEmpty()) release(ready, ctx, out);
         afterTimer(timestamp, ctx);
     }
 
     /** True when nothing is held. */
     boolean nothingPending() throws Exception {
-        return !pending.get().iterator().hasNext();
+        return pending.isEmpty();
     }
 }

@@ -3,8 +3,6 @@ package org.fengxiang.app.job;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,7 +23,7 @@ import org.fengxiang.core.Post;
 final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, Incident, Incident> {
     private static final Comparator<Incident> ORDER = Comparator.<Incident>comparingLong(i -> i.asOf).thenComparing(i -> i.id);
     private transient ValueState<SameHourBaseline> counts;
-    private transient ListState<Incident> pending;
+    private transient EventTimeBuffer<Incident> pending;
 
     /**
      * Snapshots annotated with the same-hour figures of their top keyword (unchanged when they have
@@ -52,7 +50,7 @@ final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, 
     @Override
     public void open(OpenContext ctx) {
         counts = getRuntimeContext().getState(new ValueStateDescriptor<>("counts", new JsonTypeInfo<>(SameHourBaseline.class)));
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", TypeInformation.of(Incident.class)));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "pending-by-time", Incident.class);
     }
 
     @Override
@@ -70,14 +68,14 @@ final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, 
 
     @Override
     public void processElement2(Incident inc, Context ctx, Collector<Incident> out) throws Exception {
-        if (ctx.getCurrentKey().isEmpty() || !EventTimeBuffer.hold(pending, inc, inc.asOf, ctx.timerService())) {
+        if (ctx.getCurrentKey().isEmpty() || !pending.hold(inc, inc.asOf, ctx.timerService())) {
             out.collect(annotated(inc));
         }
     }
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<Incident> out) throws Exception {
-        for (Incident inc : EventTimeBuffer.takeReady(pending, time, i -> i.asOf, ORDER)) out.collect(annotated(inc));
+        for (Incident inc : pending.take(time, ORDER)) out.collect(annotated(inc));
         SameHourBaseline b = counts.value();
         if (b == null) return;
         // by the timer's time, not the watermark: at the end of a bounded input the watermark jumps to the

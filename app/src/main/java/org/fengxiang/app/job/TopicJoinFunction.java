@@ -3,8 +3,6 @@ package org.fengxiang.app.job;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,7 +21,7 @@ import org.fengxiang.core.Post;
 final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, TopicAssignment, Post> {
     private static final Comparator<Post> ORDER = Comparator.<Post>comparingLong(p -> p.eventTime).thenComparing(p -> p.id);
     private final long retentionMillis;
-    private transient ListState<Post> pending;
+    private transient EventTimeBuffer<Post> pending;
     private transient ValueState<TopicAssignment> assigned;
 
     TopicJoinFunction(LinkSettings settings) {
@@ -32,13 +30,13 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
 
     @Override
     public void open(OpenContext ctx) {
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("posts", TypeInformation.of(Post.class)));
+        pending = EventTimeBuffer.open(getRuntimeContext(), "posts-by-time", Post.class);
         assigned = getRuntimeContext().getState(new ValueStateDescriptor<>("assigned", TypeInformation.of(TopicAssignment.class)));
     }
 
     @Override
     public void processElement1(Post post, Context ctx, Collector<Post> out) throws Exception {
-        if (!EventTimeBuffer.hold(pending, post, post.eventTime, ctx.timerService())) stamp(post, out);
+        if (!pending.hold(post, post.eventTime, ctx.timerService())) stamp(post, out);
     }
 
     @Override
@@ -49,7 +47,7 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
-        List<Post> ready = EventTimeBuffer.takeReady(pending, timestamp, p -> p.eventTime, ORDER);
+        List<Post> ready = pending.take(timestamp, ORDER);
         for (Post p : ready) stamp(p, out);
         TopicAssignment a = assigned.value();
         if (a != null && timestamp >= a.eventTime + retentionMillis) assigned.clear();
