@@ -26,13 +26,14 @@ public final class BenchReport {
         b.append(String.format(Locale.ROOT, "Job: parallelism %d, %d Kafka partitions, checkpoint every %d s, allowed disorder %d s.%n%n",
                 r.parallelism(), r.partitions(), r.checkpointMillis() / 1000, r.disorderMillis() / 1000));
         b.append("| step | produced/s | searchable/s | backlog at end | post→searchable p50 / p95 / p99 | probes not found"
-                + " | most back-pressured (ms/s) | busiest (ms/s) | peak RSS MiB | peak heap MiB |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | most back-pressured (ms/s) | busiest (ms/s) | peak RSS MiB | peak heap MiB | CPU ms/s | CPU ms per 1000 posts"
+                + " | machine busy / stolen |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (StepResult s : r.steps()) {
-            b.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %d | %s | %d | %s (%.0f) | %s (%.0f) | %s | %d |%n", s.step(),
+            b.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %d | %s | %d | %s (%.0f) | %s (%.0f) | %s | %d | %s | %.0f | %.0f %% / %.1f %% |%n", s.step(),
                     s.producedPerSecond(), s.searchablePerSecond(), s.backlogAtEnd(), s.searchable().seconds(), s.probesNotFound(),
                     s.mostBackPressured(), s.backPressuredMsPerSecond(), s.busiest(), s.busyMsPerSecond(), rss(s.peakRssMiB()),
-                    s.peakHeapMiB()));
+                    s.peakHeapMiB(), cpu(s.cpuMsPerSecond()), s.cpuMsPerThousandPosts(), s.machineBusy() * 100, s.machineSteal() * 100));
         }
         b.append("\n| alert transition | step | level | status | searchable after window end | after window close"
                 + " (end + disorder) | burst start → searchable | e-mail after alert searchable | e-mail after window close |\n"
@@ -84,6 +85,12 @@ public final class BenchReport {
 
     private static String verdict(boolean met, String figure) {
         return (met ? "met" : "NOT met") + " (" + figure + ")";
+    }
+
+    private static String cpu(Map<String, Double> cpu) {
+        StringBuilder b = new StringBuilder();
+        cpu.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k.split(" ")[0]).append(' ').append(Math.round(v)));
+        return b.length() == 0 ? "-" : b.toString();
     }
 
     private static String rss(Map<String, Long> rss) {

@@ -13,7 +13,8 @@ import org.fengxiang.stack.ProcessMemory;
 /**
  * Samples every second, per step: back-pressure and busy time of each job vertex (Flink's
  * {@code backPressuredTimeMsPerSecond} / {@code busyTimeMsPerSecond}, averaged over subtasks, from the
- * MiniCluster's REST API) and the resident memory of each process plus this JVM's heap.
+ * MiniCluster's REST API), the resident memory and CPU time of each process, the machine's busy and stolen CPU
+ * time, and this JVM's heap.
  */
 final class JobSampler implements Runnable {
     private final FlinkRest rest;
@@ -28,6 +29,33 @@ final class JobSampler implements Runnable {
         final Map<String, List<Double>> busy = new LinkedHashMap<>();
         final Map<String, Long> peakRss = new LinkedHashMap<>();
         long peakHeap;
+        /** CPU milliseconds per process at the first and the latest sample of the step, and when they were taken. */
+        final Map<String, Long> cpuFirst = new LinkedHashMap<>();
+        final Map<String, Long> cpuLast = new LinkedHashMap<>();
+        long firstAt;
+        long lastAt;
+        long[] machineFirst;
+        long[] machineLast;
+
+        /** Mean CPU use per process over the step in ms per second of wall time (1000 = one core busy). */
+        synchronized Map<String, Double> cpuMsPerSecond() {
+            Map<String, Double> out = new LinkedHashMap<>();
+            double seconds = (lastAt - firstAt) / 1000.0;
+            if (seconds <= 0) return out;
+            cpuFirst.forEach((k, v) -> {
+                Long last = cpuLast.get(k);
+                if (v >= 0 && last != null && last >= v) out.put(k, (last - v) / seconds);
+            });
+            return out;
+        }
+
+        /** Share of the machine's CPU time that was busy and that was stolen by the hypervisor over the step. */
+        synchronized double[] machineBusyAndSteal() {
+            if (machineFirst == null || machineLast == null || machineFirst[2] < 0) return new double[] {Double.NaN, Double.NaN};
+            double all = machineLast[2] - machineFirst[2];
+            if (all <= 0) return new double[] {Double.NaN, Double.NaN};
+            return new double[] {(machineLast[0] - machineFirst[0]) / all, (machineLast[1] - machineFirst[1]) / all};
+        }
     }
 
     JobSampler(FlinkRest rest, Map<String, Long> pids) {
@@ -51,6 +79,15 @@ final class JobSampler implements Runnable {
             }
             synchronized (s) {
                 pids.forEach((name, pid) -> s.peakRss.merge(name, ProcessMemory.rssBytes(pid), Math::max));
+                long now = System.currentTimeMillis();
+                if (s.cpuFirst.isEmpty()) {
+                    s.firstAt = now;
+                    s.machineFirst = ProcessMemory.machineCpuMillis();
+                    pids.forEach((name, pid) -> s.cpuFirst.put(name, ProcessMemory.cpuMillis(pid)));
+                }
+                s.lastAt = now;
+                s.machineLast = ProcessMemory.machineCpuMillis();
+                pids.forEach((name, pid) -> s.cpuLast.put(name, ProcessMemory.cpuMillis(pid)));
                 s.peakHeap = Math.max(s.peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             }
             try {

@@ -31,7 +31,7 @@ final class StepSummary {
         return new StepResult(name, rate, (int) step.toSeconds(), p.acked(), p.ratePerSecond(),
                 (searchableAfter - searchableBefore) / seconds, Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
                 probes.missing(name), bp[0], Double.parseDouble(bp[1]), busy[0], Double.parseDouble(busy[1]), rss,
-                s.peakHeap >> 20, p.burstPosts());
+                s.peakHeap >> 20, p.burstPosts(), s.cpuMsPerSecond(), s.machineBusyAndSteal()[0], s.machineBusyAndSteal()[1]);
     }
 
     /** The vertex with the highest mean over the step, and that mean (ms/s). */

@@ -155,10 +155,13 @@ public final class PipelineJob {
         return exact.union(near);
     }
 
+    /**
+     * Marks the early copy. Flink hands each chained consumer of the enriched stream its own copy (object reuse is
+     * off), so the flag never reaches the post the other stages see.
+     */
     private static Post provisional(Post p) {
-        Post c = p.copy();
-        c.provisional = true;
-        return c;
+        p.provisional = true;
+        return p;
     }
 
     private TickedFunction<?, Post, Incident> incidentFunction() {

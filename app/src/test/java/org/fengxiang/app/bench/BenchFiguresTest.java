@@ -45,6 +45,6 @@ class BenchFiguresTest {
 
     private static StepResult step(int target, double searchable, long backlog) {
         return new StepResult(target + "/s", target, 60, target * 60L, target, searchable, backlog, Latency.of(List.of(1000L, 2000L)), 0,
-                "enrich", 10, "source", 900, Map.of("bench", 1000L), 500, 1000);
+                "enrich", 10, "source", 900, Map.of("bench", 1000L), 500, 1000, Map.of("bench", 1500.0), 0.9, 0.0);
     }
 }
