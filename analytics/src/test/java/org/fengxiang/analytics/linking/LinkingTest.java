@@ -52,6 +52,30 @@ class LinkingTest {
     }
 
     @Test
+    void aFullMatchEndsTheScanButTheEarliestOfEqualMatchesAndABetterEarlierOneStillWin() {
+        StoryBucket b = new StoryBucket();
+        b.probe(story("partial", 0, "暴雨", "地铁", "积水", "救援", "乘客"), s);
+        b.probe(story("full1", MIN, "暴雨", "地铁", "积水", "救援", "郑州", "停运"), s);
+        b.probe(story("full2", 2 * MIN, "暴雨", "地铁", "积水", "救援", "郑州"), s);
+        StoryMatch m = b.probe(story("probe", 3 * MIN, "暴雨", "地铁", "积水", "救援", "郑州"), s);
+        assertThat(m.candidateId).as("all five terms shared with full1 and full2: the earlier wins").isEqualTo("full1");
+        assertThat(m.shared).isEqualTo(5);
+        assertThat(m.overlap).isEqualTo(1.0);
+    }
+
+    @Test
+    void bucketKeepsAtMostItsCapOfStories() {
+        LinkSettings small = new LinkSettings();
+        small.bucketCap = 3;
+        small.validate();
+        StoryBucket b = new StoryBucket();
+        for (int i = 0; i < 5; i++) b.probe(story("s" + i, i * MIN, "暴雨", "地铁", "积水", "救援"), small);
+        assertThat(b.stories).extracting(st -> st.id).containsExactly("s2", "s3", "s4");
+        assertThat(b.probe(story("late", 10 * MIN, "暴雨", "地铁", "积水", "救援"), small).candidateId)
+                .as("the oldest kept story, not the dropped s0").isEqualTo("s2");
+    }
+
+    @Test
     void bucketLinksOnlyToEarlierStoriesWithinTheWindowAndAboveThresholds() {
         StoryBucket b = new StoryBucket();
         assertThat(b.probe(story("a", 0, "暴雨", "地铁", "积水", "救援", "郑州"), s)).isNull();
