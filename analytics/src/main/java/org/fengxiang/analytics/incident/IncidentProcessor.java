@@ -21,6 +21,9 @@ public class IncidentProcessor {
     public String incidentId;
     /** Posts received but not yet applied. */
     public ArrayList<PostEvent> buffer = new ArrayList<>();
+    /** Earliest event time in {@link #buffer} when {@code earliestKnown} (not serialised: recomputed after a restore). */
+    private transient long earliestBuffered;
+    private transient boolean earliestKnown;
     /** The last closed minute boundary, or -1 before the first. */
     public long clock = -1;
     public String stage = Stage.LATENT;
@@ -71,21 +74,33 @@ public class IncidentProcessor {
             throw new IllegalArgumentException("post " + p.id + " belongs to incident root " + p.incidentRoot() + ", not " + rootId);
         }
         if (burst == null) burst = BurstDetector.create(s().windowMinutes, priorPerMinute());
-        buffer.add(PostEvent.of(p, s()));
+        PostEvent e = PostEvent.of(p, s());
+        buffer.add(e);
+        if (earliestKnown) earliestBuffered = Math.min(earliestBuffered, e.eventTime);
     }
 
     /** The next event-time tick to register, or -1 when nothing is pending and the incident is finished. */
     public long nextTimer() {
         if (finished && buffer.isEmpty()) return -1;
         long tick = s().tickMillis;
-        long next = Long.MAX_VALUE;
-        for (PostEvent e : buffer) next = Math.min(next, tickAfter(e.eventTime, tick));
+        // the earliest buffered post decides (tickAfter is monotone); kept up to date by onPost, so a post costs O(1)
+        long next = buffer.isEmpty() ? Long.MAX_VALUE : tickAfter(earliestBuffered(), tick);
         if (clock >= 0) {
             if (next <= clock) next = clock + tick;
             if (Stage.active(stage) || !burst.quiet()) next = Math.min(next, clock + tick);
             next = Math.min(next, Math.max(clock + tick, expiryTick()));
         }
         return next == Long.MAX_VALUE ? -1 : next;
+    }
+
+    private long earliestBuffered() {
+        if (!earliestKnown) {
+            long min = Long.MAX_VALUE;
+            for (PostEvent e : buffer) min = Math.min(min, e.eventTime);
+            earliestBuffered = min;
+            earliestKnown = true;
+        }
+        return earliestBuffered;
     }
 
     /** True when the state may be cleared (idle past the expiry, final snapshot emitted, nothing pending). */
@@ -100,6 +115,7 @@ public class IncidentProcessor {
         long end = Math.floorDiv(t, tick) * tick;
         if (finished && buffer.isEmpty()) return out;
         if (finished) restart();
+        earliestKnown = false; // posts leave the buffer below
         buffer.sort(PostEvent::compare);
         if (clock < 0) {
             if (buffer.isEmpty() || buffer.get(0).eventTime >= end) return out;

@@ -19,7 +19,9 @@ final class EsWatcher implements Runnable {
     private final EsIndices indices;
     private final Probes probes;
     private final List<long[]> counts = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final List<String> ALERT_FIELDS = List.of("id", "sequence", "level", "status", "originPostId", "detectedAtMillis");
     private final Map<String, AlertSeen> alerts = new ConcurrentHashMap<>();
+    private final java.util.Set<String> seenDocIds = ConcurrentHashMap.newKeySet();
     private volatile boolean stop;
     private volatile String lastError;
 
@@ -78,11 +80,16 @@ final class EsWatcher implements Runnable {
 
     @SuppressWarnings("rawtypes")
     private void pollAlerts() throws Exception {
-        var r = client.search(s -> s.index(indices.alertTransitionsAlias()).size(1000), Map.class);
+        // only transitions not seen yet, and only the fields the timings need: the watcher must not load the node it measures
+        List<String> seen = new ArrayList<>(seenDocIds);
+        var r = client.search(s -> s.index(indices.alertTransitionsAlias()).size(1000)
+                .source(src -> src.filter(f -> f.includes(ALERT_FIELDS)))
+                .query(q -> q.bool(b -> b.mustNot(m -> m.ids(i -> i.values(seen))))), Map.class);
         long at = System.currentTimeMillis();
         for (Hit<Map> h : r.hits().hits()) {
             Map src = h.source();
             if (src == null) continue;
+            seenDocIds.add(h.id());
             String id = String.valueOf(src.get("id"));
             int seq = ((Number) src.getOrDefault("sequence", 0)).intValue();
             alerts.computeIfAbsent(id + "#" + seq, k -> new AlertSeen(id, seq, String.valueOf(src.get("level")),

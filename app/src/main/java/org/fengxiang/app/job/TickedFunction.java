@@ -41,9 +41,16 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
             return;
         }
         D d = state.value();
-        d = d == null ? detector.create(ctx.getCurrentKey()) : detector.attach(d);
+        // the timer the state asked for last time is registered already (finish did it): register again only on change
+        long registered = -1;
+        if (d == null) {
+            d = detector.create(ctx.getCurrentKey());
+        } else {
+            d = detector.attach(d);
+            registered = detector.nextTimer(d);
+        }
         for (O o : detector.onInput(d, input)) out.collect(o);
-        finish(d, ctx);
+        finish(d, ctx, registered);
     }
 
     @Override
@@ -52,16 +59,16 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
         if (d == null) return;
         d = detector.attach(d);
         for (O o : detector.onTimer(d, time)) out.collect(o);
-        finish(d, ctx);
+        finish(d, ctx, -1);
     }
 
-    private void finish(D d, Context ctx) throws Exception {
+    private void finish(D d, Context ctx, long registered) throws Exception {
         if (detector.finished(d)) {
             state.clear();
             return;
         }
         long next = detector.nextTimer(d);
-        if (next >= 0) ctx.timerService().registerEventTimeTimer(next);
+        if (next >= 0 && next != registered) ctx.timerService().registerEventTimeTimer(next);
         state.update(d);
     }
 }
