@@ -35,6 +35,13 @@ public final class BenchReport {
                     s.mostBackPressured(), s.backPressuredMsPerSecond(), s.busiest(), s.busyMsPerSecond(), rss(s.peakRssMiB()),
                     s.peakHeapMiB(), cpu(s.cpuMsPerSecond()), s.cpuMsPerThousandPosts(), s.machineBusy() * 100, s.machineSteal() * 100));
         }
+        if (r.indexing() != null && !r.indexing().isEmpty()) {
+            b.append("\nElasticsearch writes over the whole run (primaries; index operations / time spent indexing): ");
+            StringBuilder w = new StringBuilder();
+            r.indexing().forEach((family, v) -> w.append(w.length() == 0 ? "" : "; ").append(family).append(' ')
+                    .append(v[0]).append(" / ").append(String.format(Locale.ROOT, "%.1f s", v[1] / 1000.0)));
+            b.append(w).append(".\n");
+        }
         b.append("\n| alert transition | step | level | status | searchable after window end | after window close"
                 + " (end + disorder) | burst start → searchable | e-mail after alert searchable | e-mail after window close |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");

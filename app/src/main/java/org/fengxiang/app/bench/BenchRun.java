@@ -42,7 +42,7 @@ public final class BenchRun {
 
     /** Everything measured. */
     public record Result(List<StepResult> steps, List<AlertTiming> alerts, long disorderMillis, long checkpointMillis,
-                         int parallelism, int partitions, Map<String, Object> machine) {}
+                         int parallelism, int partitions, Map<String, Object> machine, Map<String, long[]> indexing) {}
 
     private BenchRun() {}
 
@@ -141,7 +141,7 @@ public final class BenchRun {
         }
         List<AlertTiming> alerts = AlertTimings.of(esWatcher.alerts(), new MailWatcher(ep.mailDir()).scan(), productions);
         return new Result(steps, alerts, ps.outOfOrdernessSeconds * 1000, ps.checkpointIntervalSeconds * 1000, o.parallelism(),
-                kafka.partitions, Machine.describe());
+                kafka.partitions, Machine.describe(), EsIndexingStats.of(client));
     }
 
     /**

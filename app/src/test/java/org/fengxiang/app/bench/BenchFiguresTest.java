@@ -35,7 +35,7 @@ class BenchFiguresTest {
                 new AlertTiming("a#1", "red", "open", "3000/s", end, end + 63_000, end + 66_000, end - 90_000),
                 new AlertTiming("a#2", "red", "open", "3000/s", end + 60_000, end + 124_000, -1, end - 90_000));
         BenchRun.Result r = new BenchRun.Result(List.of(step(1000, 1000, 100), step(3000, 2000, 60_000)), alerts, 60_000, 10_000, 2, 2,
-                Map.of("cores", 2));
+                Map.of("cores", 2), Map.of());
         Map<String, String> goals = new BenchReport(r).goals();
         assertThat(goals.get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("NOT met").contains("1000/s sustained");
         assertThat(goals.get("p95 burst→alert <= 5 s after the window closes")).startsWith("met").contains("p95 4.00 s");
