@@ -42,6 +42,12 @@ public class Post implements Serializable {
     public Boolean provisional;
     /** The root post of the incident: the cascade root, or an earlier story the root was linked to by text. */
     public String incidentRootId;
+    /**
+     * When the pipeline received the post (the Kafka record's timestamp, epoch ms; 0 when unknown). Processing
+     * metadata for load decisions of the sinks, never part of the post's JSON (nor of any detection decision).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public long ingestedAt;
     public Sentiment sentiment;
     public List<String> keywords = new ArrayList<>();
     public String dupOf;

@@ -101,7 +101,7 @@ public final class KafkaIO {
             try {
                 String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(v)).toString();
-                out.collect(new RawRecord(s, 0, null));
+                out.collect(new RawRecord(s, 0, null).ingestedAt(Math.max(0, record.timestamp())));
             } catch (CharacterCodingException e) {
                 out.collect(new RawRecord(new String(v, StandardCharsets.UTF_8), 0, "message is not valid UTF-8 at " + where(record)));
             }

@@ -16,7 +16,10 @@ final class ParseFunction extends ProcessFunction<RawRecord, Post> {
             return;
         }
         PostParser.Result r = PostParser.parse(raw.value);
-        if (r.ok()) out.collect(r.post());
+        if (r.ok()) {
+            r.post().ingestedAt = raw.ingestedAt;
+            out.collect(r.post());
+        }
         else ctx.output(Outputs.REJECTED, new Rejected(line, "validate", r.reason(), r.id(), raw.value));
     }
 }

@@ -121,7 +121,8 @@ public final class PipelineJob {
                 .name("alerts").uid("alerts");
 
         DataStream<Post> indexed = sinks.earlyPosts() && settings.earlyPosts
-                ? deduped.union(enriched.map(PipelineJob::provisional).returns(TypeInformation.of(Post.class)).name("early-posts"))
+                ? deduped.union(enriched.process(new EarlyCopyFunction(settings.earlyPostsMaxLagSeconds * 1000))
+                        .returns(TypeInformation.of(Post.class)).name("early-posts"))
                 : deduped;
         indexed.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
         incidents.sinkTo(sinks.incidents()).name("incidents-sink").uid("incidents-sink");
@@ -153,15 +154,6 @@ public final class PipelineJob {
                 .keyBy(v -> v.postId, Types.STRING)
                 .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
         return exact.union(near);
-    }
-
-    /**
-     * Marks the early copy. Flink hands each chained consumer of the enriched stream its own copy (object reuse is
-     * off), so the flag never reaches the post the other stages see.
-     */
-    private static Post provisional(Post p) {
-        p.provisional = true;
-        return p;
     }
 
     private TickedFunction<?, Post, Incident> incidentFunction() {

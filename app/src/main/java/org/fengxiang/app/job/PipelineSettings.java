@@ -24,6 +24,12 @@ public class PipelineSettings implements Serializable {
      * a second write per post.
      */
     public boolean earlyPosts = true;
+    /**
+     * Early copies are skipped for posts that reached the job more than this long after they entered Kafka
+     * (seconds; 0 = never skip): when the job falls behind, the optional second write per post is shed until it
+     * has caught up, and replays of old offsets make none. The final post is always written.
+     */
+    public long earlyPostsMaxLagSeconds = 5;
     /** Kafka topics. */
     public Topics topics = new Topics();
     /**

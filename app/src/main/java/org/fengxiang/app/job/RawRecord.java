@@ -10,6 +10,8 @@ public class RawRecord implements Serializable {
     public long line;
     /** Set when the bytes could not be decoded (the record is dead-lettered with it). */
     public String error;
+    /** When the record reached the pipeline's input (Kafka record timestamp, epoch ms; 0 for files). */
+    public long ingestedAt;
 
     public RawRecord() {}
 
@@ -17,5 +19,11 @@ public class RawRecord implements Serializable {
         this.value = value;
         this.line = line;
         this.error = error;
+    }
+
+    /** The same record stamped with its ingestion time. */
+    RawRecord ingestedAt(long millis) {
+        this.ingestedAt = millis;
+        return this;
     }
 }

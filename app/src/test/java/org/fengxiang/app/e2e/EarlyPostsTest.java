@@ -39,7 +39,7 @@ class EarlyPostsTest {
     void postsAreSearchableBeforeTheWatermarkAndFinalOnceItPasses() throws Exception {
         Endpoints ep = SharedStack.get();
         Config cfg = Config.fromYaml("kafka: {partitions: 2}\nelasticsearch: {indexPrefix: early}\n"
-                + "pipeline: {topics: {posts: early-posts, deadLetter: early-posts.dlq}}\n");
+                + "pipeline: {topics: {posts: early-posts, deadLetter: early-posts.dlq}, earlyPostsMaxLagSeconds: 0}\n");
         Components components = Components.from(cfg);
         EsSettings es = cfg.section("elasticsearch", EsSettings.class);
         es.urls = List.of(ep.elasticsearchUrl());
