@@ -29,7 +29,7 @@ public class PipelineSettings implements Serializable {
      * (seconds; 0 = never skip): when the job falls behind, the optional second write per post is shed until it
      * has caught up, and replays of old offsets make none. The final post is always written.
      */
-    public long earlyPostsMaxLagSeconds = 5;
+    public long earlyPostsMaxLagSeconds = 15;
     /** Kafka topics. */
     public Topics topics = new Topics();
     /**
