@@ -3,10 +3,8 @@ package org.fengxiang.alerting.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -40,11 +38,8 @@ class AlertMailSinkEsTest {
                 new java.io.StringReader(new PostMapper(n).source(origin))).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
         client.index(i -> i.index(n.incidentsIndex()).id("inc-a0").withJson(
                 new java.io.StringReader(new IncidentMapper(n).source(MailFixtures.incident("inc-a0")))));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int port = MailFixtures.freePort();
+        GreenMail smtp = MailFixtures.smtp(port);
         smtp.start();
         try {
             MailSettings mail = MailFixtures.settings(port);

@@ -3,8 +3,6 @@ package org.fengxiang.alerting.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +25,8 @@ class EsLedgerEscalationTest {
         EsSettings es = EsSettings.of(SharedStack.get(Service.ELASTICSEARCH).elasticsearchUrl());
         es.indexPrefix = "it-esc-" + Long.toString(System.nanoTime(), 36);
         var client = EsClients.create(es);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int port = MailFixtures.freePort();
+        GreenMail smtp = MailFixtures.smtp(port);
         smtp.start();
         try {
             IndexSetup.install(client, es);

@@ -27,6 +27,16 @@ public final class IndexSetup {
 
     private IndexSetup() {}
 
+    /** {@link #install(ElasticsearchClient, EsSettings)} with a client of its own, closed afterwards. */
+    public static List<String> install(EsSettings settings) throws IOException {
+        ElasticsearchClient client = EsClients.create(settings);
+        try {
+            return install(client, settings);
+        } finally {
+            EsClients.close(client);
+        }
+    }
+
     /** Installs everything; returns one line per action, for the CLI to print. */
     public static List<String> install(ElasticsearchClient client, EsSettings settings) throws IOException {
         EsIndices names = EsIndices.of(settings);

@@ -3,9 +3,7 @@ package org.fengxiang.alerting.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +21,11 @@ class AlertMailSinkEscalationJobTest {
 
     @Test
     void processingTimeChecksInTheSinkEscalateAnUnacknowledgedRedAlertOnce() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int port = MailFixtures.freePort();
+        GreenMail smtp = MailFixtures.smtp(port);
         smtp.start();
         try {
-            MailSettings settings = MailFixtures.settings(port);
-            settings.ledgerFile = tmp.resolve("ledger.jsonl").toString();
-            settings.ack.storeFile = tmp.resolve("acks.jsonl").toString();
-            settings.ack.secretFile = tmp.resolve("secret").toString();
+            MailSettings settings = MailFixtures.settings(port, tmp);
             settings.escalation.checkSeconds = 1;
             settings.escalation.steps = List.of(EscalationGreenMailTest.step(0, "lead@fengxiang.test"));
             List<String> alerts = new ArrayList<>();

@@ -3,9 +3,7 @@ package org.fengxiang.alerting.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,17 +27,11 @@ class AlertMailSinkJobTest {
 
     @Test
     void aJobRestartMidWayResendsNothing() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int port = MailFixtures.freePort();
+        GreenMail smtp = MailFixtures.smtp(port);
         smtp.start();
         try {
-            MailSettings settings = MailFixtures.settings(port);
-            settings.ledgerFile = tmp.resolve("ledger.jsonl").toString();
-            settings.ack.storeFile = tmp.resolve("acks.jsonl").toString();
-            settings.ack.secretFile = tmp.resolve("secret").toString();
+            MailSettings settings = MailFixtures.settings(port, tmp);
             List<String> alerts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 alerts.add(Json.write(MailFixtures.alert("a" + i, 1, Alert.YELLOW, "open")));

@@ -3,10 +3,8 @@ package org.fengxiang.alerting.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -54,11 +52,8 @@ class EscalationGreenMailTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int port = MailFixtures.freePort();
+        smtp = MailFixtures.smtp(port);
         smtp.start();
         settings = MailFixtures.settings(port);
         settings.ledgerFile = tmp.resolve("ledger.jsonl").toString();

@@ -14,6 +14,28 @@ import org.fengxiang.core.Spreader;
 final class MailFixtures {
     private MailFixtures() {}
 
+    /** A free TCP port on 127.0.0.1. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A GreenMail SMTP server on {@code port} of 127.0.0.1, not started yet. */
+    static com.icegreen.greenmail.util.GreenMail smtp(int port) {
+        return new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1",
+                com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /** {@link #settings(int)} with the ledger, acknowledgement store and ack secret as files in {@code dir}. */
+    static MailSettings settings(int port, java.nio.file.Path dir) {
+        MailSettings s = settings(port);
+        s.ledgerFile = dir.resolve("ledger.jsonl").toString();
+        s.ack.storeFile = dir.resolve("acks.jsonl").toString();
+        s.ack.secretFile = dir.resolve("secret").toString();
+        return s;
+    }
+
     static MailSettings settings(int port) {
         MailSettings s = new MailSettings();
         s.host = "127.0.0.1";

@@ -33,20 +33,11 @@ public class Story implements Serializable {
         long[] f = fingerprints;
         if (f == null || f.length != terms.size()) {
             f = new long[terms.size()];
-            for (int i = 0; i < f.length; i++) f[i] = hash(terms.get(i));
+            for (int i = 0; i < f.length; i++) f[i] = StorySignature.mix(StorySignature.hash(terms.get(i)));
             java.util.Arrays.sort(f);
             fingerprints = f;
         }
         return f;
-    }
-
-    private static long hash(String term) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < term.length(); i++) h = (h ^ term.charAt(i)) * 0x100000001b3L;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
     }
 
     @Override

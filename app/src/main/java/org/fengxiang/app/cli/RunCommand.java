@@ -1,11 +1,9 @@
 package org.fengxiang.app.cli;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.fengxiang.alerting.ack.AckServer;
 import org.fengxiang.alerting.rules.RulesWatcher;
-import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsSettings;
 import org.fengxiang.alerting.es.IndexSetup;
 import org.fengxiang.alerting.mail.MailSettings;
@@ -57,12 +55,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         mail.validate();
-        ElasticsearchClient client = EsClients.create(es);
-        try {
-            IndexSetup.install(client, es);
-        } finally {
-            EsClients.close(client);
-        }
+        IndexSetup.install(es);
         AlertRulesReload.Live live = AlertRulesReload.live(components, cfg, config);
         components = live.components();
         RulesWatcher rules = live.watcher();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsSettings;
 import org.fengxiang.alerting.es.IndexSetup;
 import org.fengxiang.alerting.mail.MailSettings;
@@ -100,12 +99,7 @@ class CrawlerKillFaultTest {
         EsSettings es = cfg.section("elasticsearch", EsSettings.class);
         es.urls = List.of(ep.elasticsearchUrl());
         es.validate();
-        var client = EsClients.create(es);
-        try {
-            IndexSetup.install(client, es);
-        } finally {
-            EsClients.close(client);
-        }
+        IndexSetup.install(es);
         MailSettings noMail = new MailSettings();
         noMail.enabled = false;
         StreamingRun.build(new StreamingRun.Plan(Components.from(cfg), cfg.section("kafka", KafkaSettings.class), ep.kafkaBootstrap(),
