@@ -57,7 +57,7 @@ public final class ClusterJob {
         if (bootstrap == null || bootstrap.isBlank()) throw new IllegalArgumentException("kafka.bootstrapServers is required on a cluster");
         StreamExecutionEnvironment env = StreamingEnvironments.cluster(ps, cluster.checkpoints);
         KafkaIO.Range range = cluster.bounded ? KafkaIO.Range.TO_CURRENT_END : KafkaIO.Range.UNBOUNDED;
-        PipelineSettings job = cluster.bounded ? ps.withoutIdleness() : ps;
+        PipelineSettings job = cluster.bounded ? ps.forBoundedInput() : ps;
         new PipelineJob(KafkaIO.postsSource(kafka, bootstrap, ps.topics.posts, ps.consumerGroup, range),
                 c.enrichment(), c.detection(), sinks(cfg, cluster, kafka, bootstrap, ps), job).build(env);
         env.execute("fengxiang");

@@ -56,7 +56,7 @@ public final class OfflineRun {
                 new JsonLinesSink<Alert>(outDir, "alerts"), new JsonLinesSink<Rejected>(outDir, "rejected"));
         StreamExecutionEnvironment env = localEnvironment(parallelism);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        PipelineJob job = new PipelineJob(source, enrichment, detection, sinks, settings.withoutIdleness());
+        PipelineJob job = new PipelineJob(source, enrichment, detection, sinks, settings.forBoundedInput());
         if (from != Long.MIN_VALUE || to != Long.MAX_VALUE) job.withEventTimeRange(from, to);
         job.build(env);
         env.execute("fengxiang-offline");

@@ -33,13 +33,14 @@ public final class PipelineJob {
     private long toMillis = Long.MAX_VALUE;
 
     /**
-     * Where the job writes. With {@code earlyPosts} the posts sink also receives each post as soon as it
-     * is enriched, marked {@code provisional} (for a versioned store such as Elasticsearch, where the
-     * final post replaces it: posts are searchable within seconds although de-duplication and
-     * incident assignment wait for the watermark).
+     * Where the job writes. With {@code early} the sinks take provisional output too: the posts sink receives
+     * each post as soon as it is enriched, marked {@code provisional} (for a versioned store such as
+     * Elasticsearch, where the final post replaces it: posts are searchable within seconds although
+     * de-duplication and incident assignment wait for the watermark), and the alert sinks and notifiers receive
+     * early warnings (status {@code early}) besides the confirmed alert transitions.
      */
     public record Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected,
-                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive, boolean earlyPosts) {
+                        List<Sink<Alert>> alertNotifiers, Sink<RawRecord> archive, boolean early) {
         /** Sinks without notifiers or archive. */
         public Sinks(Sink<Post> posts, Sink<Incident> incidents, Sink<Alert> alerts, Sink<Rejected> rejected) {
             this(posts, incidents, alerts, rejected, List.of(), null, false);
@@ -60,13 +61,22 @@ public final class PipelineJob {
         }
     }
 
-    /** How incidents and alerts are detected: per-key detectors created on the tasks. */
+    /**
+     * How incidents and alerts are detected: per-key detectors created on the tasks, and optionally the early
+     * warnings (the same detectors run speculatively per cascade over posts in arrival order; live runs only).
+     */
     public record Detection(IncidentKeys keys, LinkSettings linking, TickedDetector<?, Post, Incident> incidents,
-                            TickedDetector<?, Incident, Alert> alerts) {
-        /** Detection without text linking (incidents are cascades). */
+                            TickedDetector<?, Incident, Alert> alerts, EarlyWarnings<?, ?> early) {
+        /** Detection without early warnings. */
+        public Detection(IncidentKeys keys, LinkSettings linking, TickedDetector<?, Post, Incident> incidents,
+                         TickedDetector<?, Incident, Alert> alerts) {
+            this(keys, linking, incidents, alerts, null);
+        }
+
+        /** Detection without text linking (incidents are cascades) and without early warnings. */
         public Detection(IncidentKeys keys, TickedDetector<?, Post, Incident> incidents,
                          TickedDetector<?, Incident, Alert> alerts) {
-            this(keys, null, incidents, alerts);
+            this(keys, null, incidents, alerts, null);
         }
     }
 
@@ -120,15 +130,18 @@ public final class PipelineJob {
                 .process(alertFunction()).returns(TypeInformation.of(Alert.class))
                 .name("alerts").uid("alerts");
 
-        DataStream<Post> indexed = sinks.earlyPosts() && settings.earlyPosts
+        DataStream<Alert> delivered = sinks.early() && settings.earlyAlerts && detection.early() != null
+                ? alerts.union(earlyWarnings(enriched, detection.early())) : alerts;
+
+        DataStream<Post> indexed = sinks.early() && settings.earlyPosts
                 ? deduped.union(enriched.process(new EarlyCopyFunction(settings.earlyPostsMaxLagSeconds * 1000))
                         .returns(TypeInformation.of(Post.class)).name("early-posts"))
                 : deduped;
         indexed.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
         incidents.sinkTo(sinks.incidents()).name("incidents-sink").uid("incidents-sink");
-        alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
+        delivered.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         for (int i = 0; i < sinks.alertNotifiers().size(); i++) {
-            alerts.sinkTo(sinks.alertNotifiers().get(i)).name("alert-notifier-" + i).uid("alert-notifier-" + i);
+            delivered.sinkTo(sinks.alertNotifiers().get(i)).name("alert-notifier-" + i).uid("alert-notifier-" + i);
         }
         valid.getSideOutput(Outputs.REJECTED)
                 .union(enriched.getSideOutput(Outputs.REJECTED), incidents.getSideOutput(Outputs.REJECTED),
@@ -154,6 +167,13 @@ public final class PipelineJob {
                 .keyBy(v -> v.postId, Types.STRING)
                 .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
         return exact.union(near);
+    }
+
+    /** Early warnings per cascade root over the posts in arrival order (see {@link EarlyWarnings}). */
+    private DataStream<Alert> earlyWarnings(DataStream<Post> enriched, EarlyWarnings<?, ?> early) {
+        return enriched.keyBy(detection.keys()::key, Types.STRING)
+                .process(new EarlyWarningFunction<>(early, settings.earlyPostsMaxLagSeconds * 1000))
+                .returns(TypeInformation.of(Alert.class)).name("early-warnings").uid("early-warnings");
     }
 
     private TickedFunction<?, Post, Incident> incidentFunction() {

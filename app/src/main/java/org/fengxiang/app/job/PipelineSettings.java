@@ -30,6 +30,13 @@ public class PipelineSettings implements Serializable {
      * has caught up, and replays of old offsets make none. The final post is always written.
      */
     public long earlyPostsMaxLagSeconds = 15;
+    /**
+     * Early warnings, where the sinks support them (the live job): the incident and alert detectors also run
+     * per cascade over the posts as they arrive, so a burst is warned of (status {@code early}) as its window
+     * ends instead of after the disorder bound; the confirmed alert follows. Shed like the early copies
+     * ({@link #earlyPostsMaxLagSeconds}).
+     */
+    public boolean earlyAlerts = true;
     /** Kafka topics. */
     public Topics topics = new Topics();
     /**
@@ -39,12 +46,14 @@ public class PipelineSettings implements Serializable {
     public String consumerGroup = "fengxiang-pipeline";
 
     /**
-     * A copy without idleness, for bounded input: it ends with a final watermark, and idleness (a
-     * processing-time notion) would only make results depend on timing.
+     * A copy for bounded input, without idleness and early warnings: it ends with a final watermark, and
+     * idleness (a processing-time notion) or warnings judged in arrival order would only make its results
+     * depend on timing.
      */
-    public PipelineSettings withoutIdleness() {
+    public PipelineSettings forBoundedInput() {
         PipelineSettings c = org.fengxiang.core.Json.copy(this, PipelineSettings.class);
         c.idlenessSeconds = 0;
+        c.earlyAlerts = false;
         return c;
     }
 

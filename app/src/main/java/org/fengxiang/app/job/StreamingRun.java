@@ -53,7 +53,7 @@ public final class StreamingRun {
                 new KafkaRejectHandler(plan.kafka(), plan.bootstrap(), ps.topics.deadLetter),
                 notifiers,
                 RawArchive.sink(plan.varDir().resolve("archive").toUri().toString(), ZoneId.of(plan.archiveZone())));
-        PipelineSettings job = plan.range() == KafkaIO.Range.UNBOUNDED ? ps : ps.withoutIdleness();
+        PipelineSettings job = plan.range() == KafkaIO.Range.UNBOUNDED ? ps : ps.forBoundedInput();
         new PipelineJob(KafkaIO.postsSource(plan.kafka(), plan.bootstrap(), ps.topics.posts, ps.consumerGroup, plan.range()),
                 plan.components().enrichment(), plan.components().detection(), sinks, job).build(env);
         return env;

@@ -1,0 +1,94 @@
+package org.fengxiang.app.job;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.fengxiang.core.Alert;
+import org.fengxiang.core.Post;
+
+/**
+ * Thin Flink adapter around {@link EarlyWarnings}, keyed by cascade root over the enriched posts in arrival
+ * order. Like the early copies, it is shed while the job is behind (a post that reached the job more than
+ * {@code maxLagMillis} after entering Kafka is not looked at: a warning that late is no longer early, and
+ * replays make none). The watermark is used only to drop a cascade's state after {@code retention}.
+ */
+final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Post, Alert> {
+    private final EarlyWarnings<DI, DA> warnings;
+    private final long maxLagMillis;
+    private transient ValueState<DI> incident;
+    private transient ValueState<DA> alert;
+    private transient ValueState<long[]> meta;
+    private transient Counter shed;
+    private transient Counter raised;
+
+    EarlyWarningFunction(EarlyWarnings<DI, DA> warnings, long maxLagMillis) {
+        this.warnings = warnings;
+        this.maxLagMillis = maxLagMillis;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        incident = getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
+                new JsonTypeInfo<>(warnings.incidents().stateType())));
+        alert = getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
+                new JsonTypeInfo<>(warnings.alerts().stateType())));
+        meta = getRuntimeContext().getState(new ValueStateDescriptor<>("early-meta",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        shed = getRuntimeContext().getMetricGroup().counter("earlyWarningPostsShed");
+        raised = getRuntimeContext().getMetricGroup().counter("earlyWarnings");
+    }
+
+    @Override
+    public void processElement(Post post, Context ctx, Collector<Alert> out) throws Exception {
+        if (EarlyCopyFunction.behind(post.ingestedAt, ctx.timerService().currentProcessingTime(), maxLagMillis)) {
+            shed.inc();
+            return;
+        }
+        EarlyWarnings.Key<DI, DA> k = load();
+        long expiryBefore = warnings.expiry(k);
+        for (Alert a : warnings.onPost(k, ctx.getCurrentKey(), post)) {
+            raised.inc();
+            out.collect(a);
+        }
+        store(k);
+        long expiry = warnings.expiry(k);
+        if (expiry != expiryBefore) ctx.timerService().registerEventTimeTimer(expiry);
+    }
+
+    @Override
+    public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        long[] m = meta.value();
+        if (m == null) return;
+        EarlyWarnings.Key<DI, DA> k = new EarlyWarnings.Key<>();
+        k.lastSeen = m[2];
+        if (warnings.expiry(k) > time) return; // a later post moved the expiry (its own timer is registered)
+        incident.clear();
+        alert.clear();
+        meta.clear();
+    }
+
+    private EarlyWarnings.Key<DI, DA> load() throws Exception {
+        EarlyWarnings.Key<DI, DA> k = new EarlyWarnings.Key<>();
+        DI i = incident.value();
+        if (i != null) k.incident = warnings.incidents().attach(i);
+        DA a = alert.value();
+        if (a != null) k.alert = warnings.alerts().attach(a);
+        long[] m = meta.value();
+        if (m != null) {
+            k.received = m[0];
+            k.lastTick = m[1];
+            k.lastSeen = m[2];
+        }
+        return k;
+    }
+
+    private void store(EarlyWarnings.Key<DI, DA> k) throws Exception {
+        if (k.incident != null) incident.update(k.incident);
+        if (k.alert != null) alert.update(k.alert);
+        meta.update(new long[] {k.received, k.lastTick, k.lastSeen});
+    }
+}

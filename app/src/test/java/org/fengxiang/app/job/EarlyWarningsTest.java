@@ -1,0 +1,96 @@
+package org.fengxiang.app.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.fengxiang.alerting.rules.AlertProcessor;
+import org.fengxiang.alerting.rules.AlertRulesSettings;
+import org.fengxiang.analytics.incident.IncidentProcessor;
+import org.fengxiang.analytics.incident.IncidentSettings;
+import org.fengxiang.core.Alert;
+import org.fengxiang.core.Config;
+import org.fengxiang.core.Post;
+import org.junit.jupiter.api.Test;
+
+/** The speculative detectors warn of a burst as its first minute ends, once, and stay quiet on small cascades. */
+class EarlyWarningsTest {
+    private static final long T0 = OffsetDateTime.parse("2026-05-01T09:00:00+08:00").toInstant().toEpochMilli();
+    private final IncidentSettings incidentSettings = IncidentSettings.from(Config.empty());
+    private final AlertRulesSettings rules = AlertRulesSettings.from(Config.empty());
+    private final IncidentDriver incidents = new IncidentDriver(incidentSettings);
+    private final EarlyWarnings<IncidentProcessor, AlertProcessor> early = new EarlyWarnings<>(incidents,
+            new AlertDriver(rules), incidentSettings.tickMillis, rules.minPosts, 20 * 60_000);
+
+    @Test
+    void aBurstIsWarnedOfWhenAPostOfTheNextMinuteArrives() {
+        EarlyWarnings.Key<IncidentProcessor, AlertProcessor> k = new EarlyWarnings.Key<>();
+        List<Alert> out = new ArrayList<>();
+        out.addAll(early.onPost(k, "ew:0", post("ew:0", T0, null, true)));
+        // 80 reposts within the first minute, arriving out of order: nothing can be judged before the minute ends
+        for (int i = 80; i >= 1; i--) out.addAll(early.onPost(k, "ew:0", post("ew:" + i, T0 + 700L * i, "ew:0", false)));
+        assertThat(out).isEmpty();
+
+        List<Alert> warned = early.onPost(k, "ew:0", post("ew:81", T0 + 60_500, "ew:0", false));
+        assertThat(warned).hasSize(1);
+        Alert a = warned.get(0);
+        assertThat(a.status).isEqualTo(EarlyWarnings.EARLY);
+        assertThat(a.id).isEqualTo("early-" + incidents.incidentId(post("ew:0", T0, null, true)) + "-202605010901");
+        assertThat(a.detectedAtMillis).isEqualTo(T0 + 60_000);
+        assertThat(a.postCount).isEqualTo(81);
+        assertThat(a.originPostId).isEqualTo("ew:0");
+        assertThat(a.evidencePostIds).contains("ew:0");
+        assertThat(a.reasons.get(0)).startsWith("early warning: judged on the 82 posts received so far");
+        assertThat(a.reasons).anyMatch(r -> r.startsWith("volume-spike"));
+
+        // the thread stays open: later minutes escalate on the confirmed path only
+        List<Alert> later = new ArrayList<>();
+        for (int i = 82; i < 400; i++) later.addAll(early.onPost(k, "ew:0", post("ew:" + i, T0 + 60_000 + 400L * i, "ew:0", false)));
+        assertThat(later).isEmpty();
+        assertThat(early.expiry(k)).isEqualTo(T0 + 60_000 + 400L * 399 + 20 * 60_000);
+    }
+
+    @Test
+    void aSmallCascadeIsNeverJudged() {
+        EarlyWarnings.Key<IncidentProcessor, AlertProcessor> k = new EarlyWarnings.Key<>();
+        List<Alert> out = new ArrayList<>();
+        out.addAll(early.onPost(k, "sm:0", post("sm:0", T0, null, false)));
+        for (int i = 1; i < rules.minPosts - 1; i++) {
+            out.addAll(early.onPost(k, "sm:0", post("sm:" + i, T0 + 90_000L * i, "sm:0", false)));
+        }
+        assertThat(out).isEmpty();
+        assertThat(k.incident).isNotNull();
+        assertThat(k.alert).as("below the rules' floor no snapshot is even built").isNull();
+        assertThat(k.lastTick).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void earlyIdsAndReasonsLeaveTheOpenTransitionRecognisable() {
+        Alert open = new Alert();
+        open.id = "alert-inc-x-202605010901";
+        open.status = "open";
+        open.reasons.add("volume: 81 posts");
+        Alert e = EarlyWarnings.early(open, 81);
+        assertThat(e.id).isEqualTo("early-inc-x-202605010901");
+        assertThat(e.reasons).hasSize(2).last().isEqualTo("volume: 81 posts");
+    }
+
+    private static Post post(String id, long at, String root, boolean verified) {
+        Post p = new Post();
+        p.id = id;
+        p.source = "weibo";
+        p.channel = "microblog";
+        p.text = root == null ? "临江化工厂爆炸，现场浓烟滚滚" : "转发 太可怕了 #临江化工厂#";
+        p.eventTime = at;
+        p.publishedAt = java.time.Instant.ofEpochMilli(at).toString();
+        p.keywords = new ArrayList<>(List.of("临江", "化工厂"));
+        p.repostOf = root;
+        p.parentId = root;
+        p.author = new org.fengxiang.core.Author();
+        p.author.id = "u-" + id;
+        p.author.verified = verified;
+        p.author.followers = verified ? 2_000_000L : 100L;
+        return p;
+    }
+}
