@@ -29,10 +29,10 @@ final class AlertTimings {
         return out;
     }
 
-    /** True if each step's burst has at least one alert transition whose e-mail was received. */
+    /** True if each step's burst has at least one confirmed (not early) alert transition whose e-mail was received. */
     static boolean everyBurstMailed(List<AlertTiming> alerts, Collection<String> steps) {
         for (String step : steps) {
-            if (alerts.stream().noneMatch(a -> a.step().equals(step) && a.mailed())) return false;
+            if (alerts.stream().noneMatch(a -> a.step().equals(step) && a.mailed() && !"early".equals(a.status()))) return false;
         }
         return true;
     }

@@ -63,11 +63,22 @@ final class EsView implements AutoCloseable {
 
     /** Every alert transition document as {@code id#sequence level status @detectedAt} (empty while unreachable). */
     Set<String> transitions() {
+        return transitions(false);
+    }
+
+    /** The early warnings' keys (speculative, timing-dependent: not part of the confirmed outcome). */
+    Set<String> earlyWarnings() {
+        return transitions(true);
+    }
+
+    private Set<String> transitions(boolean early) {
         Set<String> out = new TreeSet<>();
         try {
             client().indices().refresh(r -> r.index(settings.indexPrefix + "-*"));
-            client().search(s -> s.index(names.alertTransitionsAlias()).size(10_000), Map.class).hits().hits()
-                    .forEach(h -> out.add(key(Json.mapper().convertValue(h.source(), Alert.class))));
+            client().search(s -> s.index(names.alertTransitionsAlias()).size(10_000), Map.class).hits().hits().stream()
+                    .map(h -> Json.mapper().convertValue(h.source(), Alert.class))
+                    .filter(a -> "early".equals(a.status) == early)
+                    .forEach(a -> out.add(key(a)));
         } catch (IOException | RuntimeException e) {
             reset();
         }

@@ -27,5 +27,9 @@ final class Outcome {
         Map<String, Integer> mails = Mailbox.perTransition(mailDir, alertIds);
         assertThat(mails.keySet()).as("e-mailed transitions").isEqualTo(Oracle.transitionIds(expected));
         assertThat(mails).as("e-mails per transition").allSatisfy((t, count) -> assertThat(count).as(t).isEqualTo(1));
+        Set<String> earlyIds = new java.util.TreeSet<>();
+        for (String w : es.earlyWarnings()) earlyIds.add(w.substring(0, w.indexOf('#')));
+        assertThat(Mailbox.perTransition(mailDir, earlyIds)).as("e-mails per early warning")
+                .allSatisfy((t, count) -> assertThat(count).as(t).isEqualTo(1));
     }
 }
