@@ -41,9 +41,22 @@ public final class KafkaIO {
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawDeserializer())
+                .setProperties(batchedFetches())
                 .setProperties(kafka.clientProperties());
         if (range == Range.TO_CURRENT_END) b.setBounded(OffsetsInitializer.latest());
         return b.build();
+    }
+
+    /**
+     * Fetch defaults of the posts sources (overridden by {@code kafka.properties}): a fetch waits for 64 KB or
+     * 100 ms instead of returning each record as it comes, so at a few thousand posts/s the broker and the
+     * readers handle tens of fetches a second instead of hundreds, at the cost of at most 100 ms of latency.
+     */
+    static java.util.Properties batchedFetches() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("fetch.min.bytes", "65536");
+        p.setProperty("fetch.max.wait.ms", "100");
+        return p;
     }
 
     /** A source over the event-time-independent range [fromMillis, toMillis) of Kafka timestamps. */
@@ -55,6 +68,7 @@ public final class KafkaIO {
                 .setStartingOffsets(OffsetsInitializer.timestamp(fromMillis))
                 .setBounded(OffsetsInitializer.timestamp(toMillis))
                 .setDeserializer(new RawDeserializer())
+                .setProperties(batchedFetches())
                 .setProperties(kafka.clientProperties())
                 .build();
     }
