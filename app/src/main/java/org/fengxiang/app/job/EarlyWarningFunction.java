@@ -12,9 +12,11 @@ import org.fengxiang.core.Post;
 
 /**
  * Thin Flink adapter around {@link EarlyWarnings}, keyed by cascade root over the enriched posts in arrival
- * order. Like the early copies, it is shed while the job is behind (a post that reached the job more than
- * {@code maxLagMillis} after entering Kafka is not looked at: a warning that late is no longer early, and
- * replays make none). The watermark is used only to drop a cascade's state after {@code retention}.
+ * order, with the early path's own watermark (the newest event time less a few seconds, see
+ * {@link PipelineJob}): its event-time timers judge each minute of a cascade once that watermark passes the
+ * minute's end, and drop the cascade's state after the retention. Like the early copies, it is shed while the
+ * job is behind (a post that reached the job more than {@code maxLagMillis} after entering Kafka is not looked
+ * at: a warning that late is no longer early, and replays make none).
  */
 final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Post, Alert> {
     private final EarlyWarnings<DI, DA> warnings;
@@ -50,25 +52,29 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         }
         EarlyWarnings.Key<DI, DA> k = load();
         long expiryBefore = warnings.expiry(k);
-        for (Alert a : warnings.onPost(k, ctx.getCurrentKey(), post)) {
-            raised.inc();
-            out.collect(a);
-        }
+        long tick = warnings.onPost(k, ctx.getCurrentKey(), post);
         store(k);
+        if (tick >= 0) ctx.timerService().registerEventTimeTimer(tick);
         long expiry = warnings.expiry(k);
         if (expiry != expiryBefore) ctx.timerService().registerEventTimeTimer(expiry);
     }
 
+    /** A minute tick (judge the cascade) and/or the clean-up time (drop its state): both lie on the minute grid. */
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        long[] m = meta.value();
-        if (m == null) return;
-        EarlyWarnings.Key<DI, DA> k = new EarlyWarnings.Key<>();
-        k.lastSeen = m[2];
-        if (warnings.expiry(k) > time) return; // a later post moved the expiry (its own timer is registered)
-        incident.clear();
-        alert.clear();
-        meta.clear();
+        if (meta.value() == null) return;
+        EarlyWarnings.Key<DI, DA> k = load();
+        for (Alert a : warnings.onTick(k, ctx.getCurrentKey(), time)) {
+            raised.inc();
+            out.collect(a);
+        }
+        if (warnings.expiry(k) <= time) {
+            incident.clear();
+            alert.clear();
+            meta.clear();
+        } else {
+            store(k);
+        }
     }
 
     private EarlyWarnings.Key<DI, DA> load() throws Exception {

@@ -10,9 +10,9 @@ import org.fengxiang.core.Post;
 
 /**
  * Early warnings: the incident and alert detectors of the job, run a second time per cascade over the posts
- * <em>as they arrive</em> and ticked by the posts' own event time (a post of a new minute closes the minutes
- * before it), so a burst is judged the moment its window ends instead of after the watermark's disorder
- * bound. Each alert thread this speculative run opens becomes one {@code early} alert
+ * <em>as they arrive</em>, each minute judged as soon as the early path's own event time (the newest event
+ * time seen, less a few seconds) has passed it, so a burst is judged the moment its window ends instead of
+ * after the watermark's disorder bound. Each alert thread this speculative run opens becomes one {@code early} alert
  * ({@code early-<incident>-<minute>}); its later transitions are left to the confirmed path. Early warnings
  * depend on arrival order and are therefore only made by the live job; the confirmed alerts do not depend on
  * them. Plain Java: the Flink adapter ({@link EarlyWarningFunction}) keeps a {@link Key} per cascade root.
@@ -68,14 +68,27 @@ final class EarlyWarnings<DI, DA> implements Serializable {
         long lastSeen = Long.MIN_VALUE;
     }
 
-    /** Applies one arriving post of the key's cascade; returns the early warnings it causes (usually none). */
-    List<Alert> onPost(Key<DI, DA> k, String key, Post post) {
+    /**
+     * Applies one arriving post of the key's cascade; returns the minute tick at which to judge the cascade next
+     * (the end of the post's minute, or the tick after the last one judged), or -1 while the cascade is below the
+     * rules' floor (nothing is judged, no snapshot is built).
+     */
+    long onPost(Key<DI, DA> k, String key, Post post) {
         if (k.incident == null) k.incident = incidents.create(key);
         incidents.onInput(k.incident, post);
         k.received++;
         k.lastSeen = Math.max(k.lastSeen, post.eventTime);
-        long tick = Math.floorDiv(post.eventTime, tickMillis) * tickMillis;
-        if (k.received < minPosts || tick <= k.lastTick) return List.of();
+        if (k.received < minPosts) return -1;
+        long tick = Math.floorDiv(post.eventTime, tickMillis) * tickMillis + tickMillis;
+        return k.lastTick == Long.MIN_VALUE ? tick : Math.max(tick, k.lastTick + tickMillis);
+    }
+
+    /**
+     * Judges the cascade at a minute tick that the early path's event time has passed; returns the early
+     * warnings (usually none). Ticks at or before the last one judged, or below the floor, do nothing.
+     */
+    List<Alert> onTick(Key<DI, DA> k, String key, long tick) {
+        if (k.incident == null || k.received < minPosts || tick <= k.lastTick) return List.of();
         k.lastTick = tick;
         List<Alert> out = new ArrayList<>();
         for (Incident snapshot : incidents.onTimer(k.incident, tick)) {
@@ -87,9 +100,14 @@ final class EarlyWarnings<DI, DA> implements Serializable {
         return out;
     }
 
-    /** The event time after which the key's state may be dropped. */
+    /**
+     * The event time after which the key's state may be dropped: the retention after its newest post, rounded up
+     * to the minute grid, so a busy cascade moves its clean-up timer once a minute rather than once a post.
+     */
     long expiry(Key<DI, DA> k) {
-        return k.lastSeen == Long.MIN_VALUE ? Long.MIN_VALUE : k.lastSeen + retentionMillis;
+        if (k.lastSeen == Long.MIN_VALUE) return Long.MIN_VALUE;
+        long due = k.lastSeen + retentionMillis;
+        return Math.floorDiv(due + tickMillis - 1, tickMillis) * tickMillis;
     }
 
     /** The early warning for an alert thread the speculative run opened. */

@@ -169,9 +169,19 @@ public final class PipelineJob {
         return exact.union(near);
     }
 
-    /** Early warnings per cascade root over the posts in arrival order (see {@link EarlyWarnings}). */
+    /**
+     * Early warnings per cascade root over the posts in arrival order (see {@link EarlyWarnings}), on a watermark
+     * of their own: the newest event time less {@code earlyAlertsWaitSeconds}, so a minute is judged a few
+     * seconds after a post of the next minute was seen anywhere in the stream (not only in its cascade).
+     */
     private DataStream<Alert> earlyWarnings(DataStream<Post> enriched, EarlyWarnings<?, ?> early) {
-        return enriched.keyBy(detection.keys()::key, Types.STRING)
+        if (settings.earlyAlertsWaitSeconds < 0) throw new IllegalArgumentException("pipeline.earlyAlertsWaitSeconds must be >= 0");
+        Duration wait = Duration.ofSeconds(settings.earlyAlertsWaitSeconds);
+        WatermarkStrategy<Post> own = WatermarkStrategy.<Post>forBoundedOutOfOrderness(wait)
+                .withTimestampAssigner((p, ts) -> p.eventTime)
+                .withIdleness(Duration.ofSeconds(Math.max(2, settings.earlyAlertsWaitSeconds)));
+        return enriched.assignTimestampsAndWatermarks(own).name("early-event-time")
+                .keyBy(detection.keys()::key, Types.STRING)
                 .process(new EarlyWarningFunction<>(early, settings.earlyPostsMaxLagSeconds * 1000))
                 .returns(TypeInformation.of(Alert.class)).name("early-warnings").uid("early-warnings");
     }

@@ -37,6 +37,11 @@ public class PipelineSettings implements Serializable {
      * ({@link #earlyPostsMaxLagSeconds}).
      */
     public boolean earlyAlerts = true;
+    /**
+     * The early warnings judge a minute once a post this many seconds past its end was seen anywhere in the stream
+     * (their own watermark: newest event time less this; a source subtask silent this long no longer holds it back).
+     */
+    public long earlyAlertsWaitSeconds = 3;
     /** Kafka topics. */
     public Topics topics = new Topics();
     /**

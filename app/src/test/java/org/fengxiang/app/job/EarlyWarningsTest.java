@@ -24,15 +24,16 @@ class EarlyWarningsTest {
             new AlertDriver(rules), incidentSettings.tickMillis, rules.minPosts, 20 * 60_000);
 
     @Test
-    void aBurstIsWarnedOfWhenAPostOfTheNextMinuteArrives() {
+    void aBurstIsJudgedAtTheEndOfItsMinuteAndWarnedOfOnce() {
         EarlyWarnings.Key<IncidentProcessor, AlertProcessor> k = new EarlyWarnings.Key<>();
-        List<Alert> out = new ArrayList<>();
-        out.addAll(early.onPost(k, "ew:0", post("ew:0", T0, null, true)));
-        // 80 reposts within the first minute, arriving out of order: nothing can be judged before the minute ends
-        for (int i = 80; i >= 1; i--) out.addAll(early.onPost(k, "ew:0", post("ew:" + i, T0 + 700L * i, "ew:0", false)));
-        assertThat(out).isEmpty();
+        assertThat(early.onPost(k, "ew:0", post("ew:0", T0, null, true))).as("below the floor: no tick").isEqualTo(-1);
+        // 80 reposts within the first minute, arriving out of order; the tick asked for is the minute's end
+        long tick = -1;
+        for (int i = 80; i >= 1; i--) tick = Math.max(tick, early.onPost(k, "ew:0", post("ew:" + i, T0 + 700L * i, "ew:0", false)));
+        assertThat(tick).isEqualTo(T0 + 60_000);
+        assertThat(early.onTick(k, "ew:0", T0)).as("a tick before the minute's end judges nothing").isEmpty();
 
-        List<Alert> warned = early.onPost(k, "ew:0", post("ew:81", T0 + 60_500, "ew:0", false));
+        List<Alert> warned = early.onTick(k, "ew:0", T0 + 60_000);
         assertThat(warned).hasSize(1);
         Alert a = warned.get(0);
         assertThat(a.status).isEqualTo(EarlyWarnings.EARLY);
@@ -41,25 +42,35 @@ class EarlyWarningsTest {
         assertThat(a.postCount).isEqualTo(81);
         assertThat(a.originPostId).isEqualTo("ew:0");
         assertThat(a.evidencePostIds).contains("ew:0");
-        assertThat(a.reasons.get(0)).startsWith("early warning: judged on the 82 posts received so far");
+        assertThat(a.reasons.get(0)).startsWith("early warning: judged on the 81 posts received so far");
         assertThat(a.reasons).anyMatch(r -> r.startsWith("volume-spike"));
+        assertThat(early.onTick(k, "ew:0", T0 + 60_000)).as("a tick judged once").isEmpty();
 
-        // the thread stays open: later minutes escalate on the confirmed path only
+        // a straggler of the judged minute asks for the next tick; the thread stays open: later minutes escalate on
+        // the confirmed path only
+        assertThat(early.onPost(k, "ew:straggler", post("ew:straggler", T0 + 30_000, "ew:0", false))).isEqualTo(T0 + 120_000);
         List<Alert> later = new ArrayList<>();
-        for (int i = 82; i < 400; i++) later.addAll(early.onPost(k, "ew:0", post("ew:" + i, T0 + 60_000 + 400L * i, "ew:0", false)));
+        for (int i = 82; i < 400; i++) {
+            long t = early.onPost(k, "ew:0", post("ew:" + i, T0 + 60_000 + 400L * i, "ew:0", false));
+            later.addAll(early.onTick(k, "ew:0", t - 60_000));
+        }
+        later.addAll(early.onTick(k, "ew:0", T0 + 240_000));
         assertThat(later).isEmpty();
-        assertThat(early.expiry(k)).isEqualTo(T0 + 60_000 + 400L * 399 + 20 * 60_000);
+        assertThat(k.lastTick).isEqualTo(T0 + 240_000);
+        // 20 min after the newest post (T0 + 219.6 s), rounded up to the minute
+        assertThat(early.expiry(k)).isEqualTo(T0 + 240_000 + 20 * 60_000);
     }
 
     @Test
     void aSmallCascadeIsNeverJudged() {
         EarlyWarnings.Key<IncidentProcessor, AlertProcessor> k = new EarlyWarnings.Key<>();
-        List<Alert> out = new ArrayList<>();
-        out.addAll(early.onPost(k, "sm:0", post("sm:0", T0, null, false)));
+        List<Long> ticks = new ArrayList<>();
+        ticks.add(early.onPost(k, "sm:0", post("sm:0", T0, null, false)));
         for (int i = 1; i < rules.minPosts - 1; i++) {
-            out.addAll(early.onPost(k, "sm:0", post("sm:" + i, T0 + 90_000L * i, "sm:0", false)));
+            ticks.add(early.onPost(k, "sm:0", post("sm:" + i, T0 + 90_000L * i, "sm:0", false)));
         }
-        assertThat(out).isEmpty();
+        assertThat(ticks).containsOnly(-1L);
+        assertThat(early.onTick(k, "sm:0", T0 + 3_600_000)).isEmpty();
         assertThat(k.incident).isNotNull();
         assertThat(k.alert).as("below the rules' floor no snapshot is even built").isNull();
         assertThat(k.lastTick).isEqualTo(Long.MIN_VALUE);
