@@ -51,6 +51,7 @@ public final class EarlyWarningEval {
         arriving.sort(Comparator.comparingLong((Post p) -> arrival.get(p.id)).thenComparing(p -> p.id));
         List<Alert> early = warn(c.detection(), arriving, c.pipeline().earlyAlertsWaitSeconds * 1000);
         report(early, confirmedOpens(out.resolve("alerts.jsonl")), maxDelay);
+        threads(early, out.resolve("alerts.jsonl"));
     }
 
     /** Replays the early path: its watermark is the newest event time less the wait; due ticks fire in time order. */
@@ -113,6 +114,22 @@ public final class EarlyWarningEval {
                 maxDelay / 1000, early.size(), firstEarly.size(), confirmed.size(), warned,
                 confirmed.isEmpty() ? 0.0 : warned / (double) confirmed.size(), sameGrade,
                 minutes(leads, 0), minutes(leads, leads.size() / 2), minutes(leads, leads.size() - 1), unconfirmed);
+    }
+
+    /** Every early warning against every confirmed open (each alert thread): same incident within a minute. */
+    static void threads(List<Alert> early, Path alerts) throws Exception {
+        List<Alert> opens = new ArrayList<>();
+        for (String line : Files.readAllLines(alerts, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            Alert a = Json.read(line, Alert.class);
+            if ("open".equals(a.status)) opens.add(a);
+        }
+        long matched = early.stream().filter(e -> opens.stream().anyMatch(o -> o.incidentId.equals(e.incidentId)
+                && Math.abs(o.detectedAtMillis - e.detectedAtMillis) <= 60_000)).count();
+        long covered = opens.stream().filter(o -> early.stream().anyMatch(e -> o.incidentId.equals(e.incidentId)
+                && Math.abs(o.detectedAtMillis - e.detectedAtMillis) <= 60_000)).count();
+        System.out.printf(Locale.ROOT, "alert threads: %d confirmed opens, %d of them with an early warning within a minute;"
+                + " %d of %d early warnings within a minute of a confirmed open%n", opens.size(), covered, matched, early.size());
     }
 
     private static String minutes(List<Long> sorted, int i) {
