@@ -49,7 +49,8 @@ public final class AlertMapper implements DocumentMapper<Alert> {
         ObjectNode n = Json.mapper().valueToTree(a);
         n.put("transitionId", transitionId(a));
         n.put("levelRank", Alert.rank(a.level));
-        n.put("open", !"closed".equals(a.status));
+        // an early warning is a single notice, not a thread: the confirmed alert carries the open/closed state
+        n.put("open", !"closed".equals(a.status) && !"early".equals(a.status));
         return Json.write(n);
     }
 

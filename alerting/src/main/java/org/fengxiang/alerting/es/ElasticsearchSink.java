@@ -23,6 +23,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
     private final EsSettings settings;
     private final List<DocumentMapper<T>> mappers;
     private final RejectHandler rejects;
+    private long flushIntervalMs;
 
     /** One document per record and mapper (e.g. an alert's latest state and its transition). */
     public ElasticsearchSink(EsSettings settings, List<DocumentMapper<T>> mappers, RejectHandler rejects) {
@@ -30,6 +31,14 @@ public final class ElasticsearchSink<T> implements Sink<T> {
         this.mappers = new ArrayList<>(mappers);
         this.rejects = rejects == null ? RejectHandler.logging() : rejects;
         if (this.mappers.isEmpty()) throw new IllegalArgumentException("at least one DocumentMapper needed");
+        this.flushIntervalMs = this.settings.bulk.flushIntervalMs;
+    }
+
+    /** Sends buffered documents at least every {@code ms} instead of {@code bulk.flushIntervalMs} (0 = only when full / at checkpoints); returns this. */
+    public ElasticsearchSink<T> flushEvery(long ms) {
+        if (ms < 0) throw new IllegalArgumentException("flush interval must be >= 0");
+        this.flushIntervalMs = ms;
+        return this;
     }
 
     /** One document per record. */
@@ -43,7 +52,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
         BulkWriter<T> writer = BulkWriter.create(settings, mappers, rejects);
         register(context.metricGroup(), writer);
         Writer<T> w = new Writer<>(writer, rejects, context.metricGroup().getNumRecordsSendCounter());
-        if (settings.bulk.flushIntervalMs > 0) w.flushEvery(context.getProcessingTimeService(), settings.bulk.flushIntervalMs);
+        if (flushIntervalMs > 0) w.flushEvery(context.getProcessingTimeService(), flushIntervalMs);
         return w;
     }
 

@@ -45,6 +45,8 @@ public class EsSettings implements Serializable {
         public long maxBackoffMs = 30_000;
         /** Buffered documents are sent at least this often (ms; 0 = only when full and at checkpoints). */
         public long flushIntervalMs = 1_000;
+        /** The same for the alert and incident sinks (few documents, wanted at once: ms; 0 = only when full / at checkpoints). */
+        public long alertsFlushIntervalMs = 200;
     }
 
     public EsSettings() {}
@@ -72,6 +74,7 @@ public class EsSettings implements Serializable {
             throw new IllegalArgumentException("elasticsearch.bulk.maxDocs >= 1 and maxBytes >= 1024 required");
         }
         if (bulk.flushIntervalMs < 0) throw new IllegalArgumentException("elasticsearch.bulk.flushIntervalMs must be >= 0");
+        if (bulk.alertsFlushIntervalMs < 0) throw new IllegalArgumentException("elasticsearch.bulk.alertsFlushIntervalMs must be >= 0");
         if (bulk.maxRetries < 0 || bulk.initialBackoffMs < 1 || bulk.maxBackoffMs < bulk.initialBackoffMs) {
             throw new IllegalArgumentException("elasticsearch.bulk: bad retry/backoff values");
         }

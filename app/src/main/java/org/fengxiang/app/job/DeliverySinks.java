@@ -25,8 +25,9 @@ public final class DeliverySinks {
         EsIndices names = EsIndices.of(es);
         return new PipelineJob.Sinks(
                 new ElasticsearchSink<>(es, new PostMapper(names), esRejects),
-                new ElasticsearchSink<>(es, new IncidentMapper(names), esRejects),
-                new ElasticsearchSink<>(es, List.of(AlertMapper.latest(names), AlertMapper.transitions(names)), esRejects),
+                new ElasticsearchSink<>(es, new IncidentMapper(names), esRejects).flushEvery(es.bulk.alertsFlushIntervalMs),
+                new ElasticsearchSink<>(es, List.of(AlertMapper.latest(names), AlertMapper.transitions(names)), esRejects)
+                        .flushEvery(es.bulk.alertsFlushIntervalMs),
                 deadLetter, notifiers, archive, true);
     }
 }

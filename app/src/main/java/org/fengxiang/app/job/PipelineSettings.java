@@ -41,7 +41,7 @@ public class PipelineSettings implements Serializable {
      * The early warnings judge a minute once a post this many seconds past its end was seen anywhere in the stream
      * (their own watermark: newest event time less this; a source subtask silent this long no longer holds it back).
      */
-    public long earlyAlertsWaitSeconds = 3;
+    public long earlyAlertsWaitSeconds = 1;
     /** Kafka topics. */
     public Topics topics = new Topics();
     /**

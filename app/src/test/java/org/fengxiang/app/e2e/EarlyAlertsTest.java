@@ -59,7 +59,7 @@ class EarlyAlertsTest {
             try (KafkaProducer<String, String> pub = producer(ep.kafkaBootstrap())) {
                 pub.send(record(post("ea:0", t0, null, "临江化工厂发生爆炸，现场浓烟滚滚，附近居民紧急疏散"))).get();
                 for (int i = 1; i <= 80; i++) pub.send(record(post("ea:" + i, t0.plusNanos(700_000_000L * i), "ea:0", "太可怕了 #临江化工厂# 转发")));
-                // a post 5 s into the next minute (any cascade) moves the early path's event time (newest - 3 s) past
+                // a post 5 s into the next minute (any cascade) moves the early path's event time (newest - 1 s) past
                 // the burst's first minute; the watermark (newest - 60 s) is still in it
                 pub.send(record(post("ea:other", t0.plusSeconds(65), null, "今天天气不错，适合出门散步"))).get();
             }
