@@ -42,6 +42,17 @@ public class StackSettings implements Serializable {
     /** How long a service gets after SIGTERM before it is killed. */
     public int stopTimeoutSeconds = 30;
 
+    /**
+     * The JVM options for long-running services (`stack up`, the bench): the full JIT (C1 + C2) first, which
+     * costs start-up time but far less CPU per request than the C1-only default that suits short test runs;
+     * the configured options come last and still win.
+     */
+    public List<String> longRunningJvmOptions() {
+        List<String> out = new ArrayList<>(List.of("-XX:TieredStopAtLevel=4"));
+        out.addAll(jvmOptions);
+        return out;
+    }
+
     /** The data directory, made absolute against the project home. */
     public Path resolvedDataDir() {
         Path p = Path.of(dataDir);

@@ -57,11 +57,9 @@ public final class BenchRun {
             return onStack(o, cfg, st.endpoints(), st.pids(), "bench" + Long.toString(System.currentTimeMillis(), 36));
         }
         say("starting the embedded stack under " + o.workDir().resolve("stack"));
-        // a load run measures steady state: the service JVMs get the full JIT (C1 + C2) instead of the stack's fast-start
-        // C1-only default, with the configured heaps; configured JVM options still come last and win
+        // a load run measures steady state: the service JVMs get the full JIT, with the configured heaps
         StackSettings configured = cfg.section("stack", StackSettings.class);
-        List<String> jvm = new ArrayList<>(List.of("-XX:TieredStopAtLevel=4"));
-        jvm.addAll(configured.jvmOptions);
+        List<String> jvm = configured.longRunningJvmOptions();
         try (EmbeddedStack stack = EmbeddedStack.builder().dataDir(o.workDir().resolve("stack"))
                 .heapMb(configured.kafkaHeapMb, configured.elasticsearchHeapMb, configured.mailHeapMb).jvmOptions(jvm).build()) {
             Endpoints ep = stack.start();

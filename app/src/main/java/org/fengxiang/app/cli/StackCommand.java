@@ -23,6 +23,7 @@ public final class StackCommand implements Callable<Integer> {
         s.validate();
         switch (action) {
             case "up" -> {
+                s.jvmOptions = s.longRunningJvmOptions(); // services that run for hours: the full JIT
                 Endpoints e = StackControl.up(s.resolvedDataDir(), s);
                 System.out.println("stack up under " + s.resolvedDataDir());
                 System.out.println("  kafka          " + e.kafkaBootstrap());
