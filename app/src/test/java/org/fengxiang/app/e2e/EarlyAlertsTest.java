@@ -8,30 +8,18 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsIndices;
-import org.fengxiang.alerting.es.EsSettings;
-import org.fengxiang.alerting.es.IndexSetup;
-import org.fengxiang.alerting.mail.MailSettings;
-import org.fengxiang.app.job.Components;
-import org.fengxiang.app.job.KafkaIO;
-import org.fengxiang.app.job.StreamingRun;
-import org.fengxiang.core.Config;
 import org.fengxiang.core.Json;
-import org.fengxiang.core.KafkaSettings;
-import org.fengxiang.ingest.publish.KafkaPostPublisher;
-import org.fengxiang.stack.Endpoints;
-import org.fengxiang.stack.SharedStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A burst is warned of as soon as the stream's newest event time is a few seconds past its minute, long before the watermark lets the
- * confirmed path judge it: the early warning (status {@code early}) is searchable in Elasticsearch while event
- * time has moved a single minute, and the confirmed alert follows once the watermark passes the window.
+ * A burst is warned of as soon as the stream's newest event time is a second past its minute, long before the
+ * watermark lets the confirmed path judge it: the early warning (status {@code early}) is searchable in
+ * Elasticsearch while event time has moved a single minute, and the confirmed alert follows once the watermark
+ * passes the window.
  */
 class EarlyAlertsTest {
     @TempDir Path tmp;
@@ -39,24 +27,12 @@ class EarlyAlertsTest {
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void aBurstIsWarnedOfBeforeTheWatermarkAndConfirmedAfterIt() throws Exception {
-        Endpoints ep = SharedStack.get();
-        Config cfg = Config.fromYaml("kafka: {partitions: 1}\nelasticsearch: {indexPrefix: earlyalert}\n"
-                + "pipeline: {topics: {posts: early-alerts, deadLetter: early-alerts.dlq}, earlyPostsMaxLagSeconds: 0}\n");
-        Components components = Components.from(cfg);
-        EsSettings es = cfg.section("elasticsearch", EsSettings.class);
-        es.urls = List.of(ep.elasticsearchUrl());
-        es.validate();
-        MailSettings mail = new MailSettings();
-        mail.enabled = false;
-        ElasticsearchClient client = EsClients.create(es);
-        JobClient job = null;
-        try {
-            IndexSetup.install(client, es);
-            EsIndices names = EsIndices.of(es);
-            job = StreamingRun.start(new StreamingRun.Plan(components, cfg.section("kafka", KafkaSettings.class),
-                    ep.kafkaBootstrap(), es, mail, tmp.resolve("var"), 1, KafkaIO.Range.UNBOUNDED, "Asia/Shanghai"));
+        try (LiveJob live = LiveJob.start(tmp, "kafka: {partitions: 1}\nelasticsearch: {indexPrefix: earlyalert}\n"
+                + "pipeline: {topics: {posts: early-alerts, deadLetter: early-alerts.dlq}, earlyPostsMaxLagSeconds: 0}\n")) {
+            ElasticsearchClient client = live.client;
+            EsIndices names = live.names;
             OffsetDateTime t0 = OffsetDateTime.parse("2026-05-01T09:00:00+08:00");
-            try (KafkaProducer<String, String> pub = producer(ep.kafkaBootstrap())) {
+            try (KafkaProducer<String, String> pub = live.producer()) {
                 pub.send(record(post("ea:0", t0, null, "临江化工厂发生爆炸，现场浓烟滚滚，附近居民紧急疏散"))).get();
                 for (int i = 1; i <= 80; i++) pub.send(record(post("ea:" + i, t0.plusNanos(700_000_000L * i), "ea:0", "太可怕了 #临江化工厂# 转发")));
                 // a post 5 s into the next minute (any cascade) moves the early path's event time (newest - 1 s) past
@@ -72,15 +48,12 @@ class EarlyAlertsTest {
             assertThat(((List<?>) a.get("reasons")).get(0).toString()).startsWith("early warning: judged on the 81 posts");
             assertThat(waitForTransitions(client, names, "open", 0)).as("nothing confirmed yet: the watermark is behind").isEmpty();
 
-            try (KafkaProducer<String, String> pub = producer(ep.kafkaBootstrap())) {
+            try (KafkaProducer<String, String> pub = live.producer()) {
                 pub.send(record(post("ea:later", t0.plusMinutes(5), null, "今天天气不错"))).get();
             }
             List<Map> open = waitForTransitions(client, names, "open", 1);
             assertThat(open).as("the confirmed alert once the watermark passed the window").hasSize(1);
             assertThat((String) open.get(0).get("id")).isEqualTo(((String) a.get("id")).replaceFirst("^early-", "alert-"));
-        } finally {
-            if (job != null) job.cancel().get();
-            EsClients.close(client);
         }
     }
 
@@ -103,10 +76,6 @@ class EarlyAlertsTest {
 
     private static ProducerRecord<String, String> record(String json) {
         return new ProducerRecord<>("early-alerts", 0, null, json);
-    }
-
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(KafkaPostPublisher.properties(bootstrap, Map.of()));
     }
 
     private static String post(String id, OffsetDateTime at, String root, String text) {

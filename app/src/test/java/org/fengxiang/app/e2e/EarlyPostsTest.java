@@ -5,25 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.fengxiang.alerting.es.EsClients;
 import org.fengxiang.alerting.es.EsIndices;
-import org.fengxiang.alerting.es.EsSettings;
-import org.fengxiang.alerting.es.IndexSetup;
-import org.fengxiang.alerting.mail.MailSettings;
-import org.fengxiang.app.job.Components;
-import org.fengxiang.app.job.KafkaIO;
-import org.fengxiang.app.job.StreamingRun;
-import org.fengxiang.core.Config;
 import org.fengxiang.core.Json;
-import org.fengxiang.core.KafkaSettings;
-import org.fengxiang.ingest.publish.KafkaPostPublisher;
-import org.fengxiang.stack.Endpoints;
-import org.fengxiang.stack.SharedStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,30 +23,18 @@ class EarlyPostsTest {
 
     @Test
     void postsAreSearchableBeforeTheWatermarkAndFinalOnceItPasses() throws Exception {
-        Endpoints ep = SharedStack.get();
-        Config cfg = Config.fromYaml("kafka: {partitions: 2}\nelasticsearch: {indexPrefix: early}\n"
-                + "pipeline: {topics: {posts: early-posts, deadLetter: early-posts.dlq}, earlyPostsMaxLagSeconds: 0}\n");
-        Components components = Components.from(cfg);
-        EsSettings es = cfg.section("elasticsearch", EsSettings.class);
-        es.urls = List.of(ep.elasticsearchUrl());
-        es.validate();
-        MailSettings mail = new MailSettings();
-        mail.enabled = false;
-        ElasticsearchClient client = EsClients.create(es);
-        JobClient job = null;
-        try {
-            IndexSetup.install(client, es);
-            EsIndices names = EsIndices.of(es);
-            job = StreamingRun.start(new StreamingRun.Plan(components, cfg.section("kafka", KafkaSettings.class),
-                    ep.kafkaBootstrap(), es, mail, tmp.resolve("var"), 1, KafkaIO.Range.UNBOUNDED, "Asia/Shanghai"));
+        try (LiveJob live = LiveJob.start(tmp, "kafka: {partitions: 2}\nelasticsearch: {indexPrefix: early}\n"
+                + "pipeline: {topics: {posts: early-posts, deadLetter: early-posts.dlq}, earlyPostsMaxLagSeconds: 0}\n")) {
+            ElasticsearchClient client = live.client;
+            EsIndices names = live.names;
             OffsetDateTime t0 = OffsetDateTime.parse("2026-05-01T09:00:00+08:00");
-            try (KafkaProducer<String, String> pub = producer(ep.kafkaBootstrap())) {
+            try (KafkaProducer<String, String> pub = live.producer()) {
                 for (int i = 0; i < 3; i++) pub.send(new ProducerRecord<>("early-posts", 0, "early:" + i, post("early:" + i, t0.plusSeconds(i)))).get();
             }
             // Event time stands still (3 posts within 2 s): only the early copies can be visible.
             assertThat(waitForCount(client, names, "true", 3)).isEqualTo(3);
 
-            try (KafkaProducer<String, String> pub = producer(ep.kafkaBootstrap())) {
+            try (KafkaProducer<String, String> pub = live.producer()) {
                 // Moves partition 0's watermark past the first three; partition 1 stays idle (no post at all),
                 // so the watermark only advances once the source marks it idle (pipeline.idlenessSeconds).
                 pub.send(new ProducerRecord<>("early-posts", 0, "early:later", post("early:later", t0.plusMinutes(10)))).get();
@@ -69,9 +43,6 @@ class EarlyPostsTest {
                     .isEqualTo(3);
             var hit = client.get(g -> g.index(names.postsIndex(t0.toInstant().toEpochMilli())).id("early:0"), Map.class).source();
             assertThat(hit).doesNotContainKey("provisional").containsKey("incidentId");
-        } finally {
-            if (job != null) job.cancel().get();
-            EsClients.close(client);
         }
     }
 
@@ -90,10 +61,6 @@ class EarlyPostsTest {
             Thread.sleep(500);
         }
         return n;
-    }
-
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(KafkaPostPublisher.properties(bootstrap, Map.of()));
     }
 
     private static String post(String id, OffsetDateTime at) {
