@@ -25,7 +25,8 @@ public record Components(Enrichment.Factory enrichment, PipelineJob.Detection de
         pipeline.maxHamming = analytics.dedup.maxHamming;
         // a cascade's speculative state lives for two windows after its last post: enough to judge a burst
         EarlyWarnings<IncidentProcessor, AlertProcessor> early = new EarlyWarnings<>(incidents, alerts,
-                incidentSettings.tickMillis, rules.minPosts, 2L * incidentSettings.windowMinutes * incidentSettings.tickMillis);
+                incidentSettings.tickMillis, rules.minPosts, 2L * incidentSettings.windowMinutes * incidentSettings.tickMillis,
+                pipeline.earlyAlertsCheckSeconds * 1000);
         return new Components(new Enricher(analytics),
                 new PipelineJob.Detection(incidents, LinkSettings.from(config), incidents, alerts, early), pipeline);
     }

@@ -12,7 +12,7 @@ import org.fengxiang.core.Post;
 
 /**
  * Thin Flink adapter around {@link EarlyWarnings}, keyed by cascade root over the enriched posts in arrival
- * order, with the early path's own watermark (the newest event time less a few seconds, see
+ * order, with the early path's own watermark (the newest event time less {@code earlyAlertsWaitSeconds}, see
  * {@link PipelineJob}): its event-time timers judge each minute of a cascade once that watermark passes the
  * minute's end, and drop the cascade's state after the retention. Like the early copies, it is shed while the
  * job is behind (a post that reached the job more than {@code maxLagMillis} after entering Kafka is not looked
@@ -55,15 +55,28 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         long tick = warnings.onPost(k, ctx.getCurrentKey(), post);
         store(k);
         if (tick >= 0) ctx.timerService().registerEventTimeTimer(tick);
+        long check = warnings.checkAfter(k, post);
+        if (check >= 0) ctx.timerService().registerEventTimeTimer(check);
         long expiry = warnings.expiry(k);
         if (expiry != expiryBefore) ctx.timerService().registerEventTimeTimer(expiry);
     }
 
-    /** A minute tick (judge the cascade) and/or the clean-up time (drop its state): both lie on the minute grid. */
+    /**
+     * A mid-minute check (judge a copy of the cascade's state), or a minute tick (judge the cascade) and/or the
+     * clean-up time (drop its state), which both lie on the minute grid.
+     */
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         if (meta.value() == null) return;
         EarlyWarnings.Key<DI, DA> k = load();
+        if (warnings.isCheck(time)) {
+            for (Alert a : warnings.onCheck(k, ctx.getCurrentKey(), time)) {
+                raised.inc();
+                out.collect(a);
+            }
+            meta.update(meta(k));
+            return;
+        }
         for (Alert a : warnings.onTick(k, ctx.getCurrentKey(), time)) {
             raised.inc();
             out.collect(a);
@@ -88,6 +101,7 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
             k.received = m[0];
             k.lastTick = m[1];
             k.lastSeen = m[2];
+            k.warnedTick = m.length > 3 ? m[3] : Long.MIN_VALUE;
         }
         return k;
     }
@@ -95,6 +109,10 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
     private void store(EarlyWarnings.Key<DI, DA> k) throws Exception {
         if (k.incident != null) incident.update(k.incident);
         if (k.alert != null) alert.update(k.alert);
-        meta.update(new long[] {k.received, k.lastTick, k.lastSeen});
+        meta.update(meta(k));
+    }
+
+    private static long[] meta(EarlyWarnings.Key<?, ?> k) {
+        return new long[] {k.received, k.lastTick, k.lastSeen, k.warnedTick};
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Objects;
 import org.fengxiang.core.Alert;
 import org.fengxiang.core.Incident;
+import org.fengxiang.core.Json;
 import org.fengxiang.core.Post;
 
 /**
  * Early warnings: the incident and alert detectors of the job, run a second time per cascade over the posts
  * <em>as they arrive</em>, each minute judged as soon as the early path's own event time (the newest event
- * time seen, less a few seconds) has passed it, so a burst is judged the moment its window ends instead of
+ * time seen, less {@code pipeline.earlyAlertsWaitSeconds}) has passed it, so a burst is judged as its window ends instead of
  * after the watermark's disorder bound. Each alert thread this speculative run opens becomes one {@code early} alert
  * ({@code early-<incident>-<minute>}); its later transitions are left to the confirmed path. Early warnings
  * depend on arrival order and are therefore only made by the live job; the confirmed alerts do not depend on
@@ -27,27 +28,34 @@ final class EarlyWarnings<DI, DA> implements Serializable {
     private final long tickMillis;
     private final long minPosts;
     private final long retentionMillis;
+    private final long checkMillis;
 
     /**
      * @param tickMillis the incidents' minute grid
      * @param minPosts a cascade is only judged from this many posts on (the rules' floor: nothing opens below it)
      * @param retentionMillis the speculative state of a cascade is dropped this long (event time) after its last post
+     * @param checkMillis within a running minute, a cascade without an early warning is also judged every this long
+     *     (on a copy of its state, as if the minute ended then; 0 = only at minute ends); must divide the tick
      */
     EarlyWarnings(TickedDetector<DI, Post, Incident> incidents, TickedDetector<DA, Incident, Alert> alerts,
-                  long tickMillis, long minPosts, long retentionMillis) {
+                  long tickMillis, long minPosts, long retentionMillis, long checkMillis) {
         this.incidents = Objects.requireNonNull(incidents);
         this.alerts = Objects.requireNonNull(alerts);
         if (tickMillis <= 0 || minPosts < 1 || retentionMillis < tickMillis) {
             throw new IllegalArgumentException("early warnings need tick > 0, minPosts >= 1, retention >= tick");
         }
+        if (checkMillis < 0 || checkMillis > 0 && (checkMillis >= tickMillis || tickMillis % checkMillis != 0)) {
+            throw new IllegalArgumentException("pipeline.earlyAlertsCheckSeconds must be 0 or divide the incidents' tick (60 s) evenly");
+        }
         this.tickMillis = tickMillis;
         this.minPosts = minPosts;
         this.retentionMillis = retentionMillis;
+        this.checkMillis = checkMillis;
     }
 
     /** The same early warnings judged by other alert detectors (hot-reloaded rules). */
     <E> EarlyWarnings<DI, E> withAlerts(TickedDetector<E, Incident, Alert> other) {
-        return new EarlyWarnings<>(incidents, other, tickMillis, minPosts, retentionMillis);
+        return new EarlyWarnings<>(incidents, other, tickMillis, minPosts, retentionMillis, checkMillis);
     }
 
     TickedDetector<DI, Post, Incident> incidents() {
@@ -66,6 +74,8 @@ final class EarlyWarnings<DI, DA> implements Serializable {
         long received;
         long lastTick = Long.MIN_VALUE;
         long lastSeen = Long.MIN_VALUE;
+        /** The minute (window end) a mid-minute check already warned of. */
+        long warnedTick = Long.MIN_VALUE;
     }
 
     /**
@@ -94,7 +104,44 @@ final class EarlyWarnings<DI, DA> implements Serializable {
         for (Incident snapshot : incidents.onTimer(k.incident, tick)) {
             if (k.alert == null) k.alert = alerts.create(key);
             for (Alert a : alerts.onInput(k.alert, snapshot)) {
-                if (OPEN.equals(a.status)) out.add(early(a, k.received));
+                if (OPEN.equals(a.status) && a.detectedAtMillis != k.warnedTick) out.add(early(a, k.received, 0));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The next mid-minute check after a post, or -1 (checks off, below the floor, or the next check point is the
+     * minute's end, which {@link #onTick} judges).
+     */
+    long checkAfter(Key<DI, DA> k, Post post) {
+        if (checkMillis == 0 || k.received < minPosts) return -1;
+        long check = Math.floorDiv(post.eventTime, checkMillis) * checkMillis + checkMillis;
+        return check % tickMillis == 0 || check <= k.lastTick ? -1 : check;
+    }
+
+    /** True when {@code time} is a mid-minute check point rather than a minute tick. */
+    boolean isCheck(long time) {
+        return checkMillis > 0 && Math.floorMod(time, tickMillis) != 0;
+    }
+
+    /**
+     * Judges a running minute at a check point the early path's event time has passed: on a copy of the state, as
+     * if the minute ended now, with the posts received so far. Returns the early warning when the copy opens an
+     * alert thread; the state itself is untouched (the minute is judged again at its end, without a second warning).
+     */
+    List<Alert> onCheck(Key<DI, DA> k, String key, long time) {
+        long minuteEnd = Math.floorDiv(time, tickMillis) * tickMillis + tickMillis;
+        if (k.incident == null || k.received < minPosts || minuteEnd <= k.lastTick || k.warnedTick == minuteEnd) return List.of();
+        DI incident = incidents.attach(Json.copy(k.incident, incidents.stateType()));
+        DA alert = k.alert == null ? alerts.create(key) : alerts.attach(Json.copy(k.alert, alerts.stateType()));
+        List<Alert> out = new ArrayList<>();
+        for (Incident snapshot : incidents.onTimer(incident, minuteEnd)) {
+            for (Alert a : alerts.onInput(alert, snapshot)) {
+                if (OPEN.equals(a.status)) {
+                    k.warnedTick = minuteEnd;
+                    out.add(early(a, k.received, (minuteEnd - time) / 1000));
+                }
             }
         }
         return out;
@@ -110,12 +157,13 @@ final class EarlyWarnings<DI, DA> implements Serializable {
         return Math.floorDiv(due + tickMillis - 1, tickMillis) * tickMillis;
     }
 
-    /** The early warning for an alert thread the speculative run opened. */
-    static Alert early(Alert open, long received) {
+    /** The early warning for an alert thread the speculative run opened ({@code secondsLeft} of its minute still to run). */
+    static Alert early(Alert open, long received, long secondsLeft) {
         open.id = open.id.startsWith("alert-") ? "early-" + open.id.substring("alert-".length()) : "early-" + open.id;
         open.status = EARLY;
-        open.reasons.add(0, "early warning: judged on the " + received + " posts received so far, before the allowed"
-                + " disorder has passed; the confirmed alert follows when the window closes");
+        open.reasons.add(0, "early warning: judged on the " + received + " posts received so far, "
+                + (secondsLeft > 0 ? secondsLeft + " s before its minute ends" : "before the allowed disorder has passed")
+                + "; the confirmed alert follows when the window closes");
         return open;
     }
 }

@@ -42,6 +42,12 @@ public class PipelineSettings implements Serializable {
      * (their own watermark: newest event time less this; a source subtask silent this long no longer holds it back).
      */
     public long earlyAlertsWaitSeconds = 1;
+    /**
+     * Within a running minute, a cascade that has no early warning yet is also judged every this many seconds of
+     * event time, as if the minute ended then (on a copy of its state), so a burst is warned of while its first
+     * minute runs (0 = only at minute ends; must divide 60).
+     */
+    public long earlyAlertsCheckSeconds = 10;
     /** Kafka topics. */
     public Topics topics = new Topics();
     /**

@@ -66,6 +66,8 @@ public final class EarlyWarningEval {
             String key = detection.keys().key(p);
             long tick = w.onPost(keys.computeIfAbsent(key, k -> new EarlyWarnings.Key()), key, p);
             if (tick >= 0) timers.computeIfAbsent(tick, t -> new java.util.TreeSet<>()).add(key);
+            long check = w.checkAfter(keys.get(key), p);
+            if (check >= 0) timers.computeIfAbsent(check, t -> new java.util.TreeSet<>()).add(key);
             newest = Math.max(newest, p.eventTime);
             fire(w, keys, timers, newest - waitMillis, out);
         }
@@ -78,7 +80,9 @@ public final class EarlyWarningEval {
                              long watermark, List<Alert> out) {
         while (!timers.isEmpty() && timers.firstKey() <= watermark) {
             var due = timers.pollFirstEntry();
-            for (String key : due.getValue()) out.addAll(w.onTick(keys.get(key), key, due.getKey()));
+            for (String key : due.getValue()) {
+                out.addAll(w.isCheck(due.getKey()) ? w.onCheck(keys.get(key), key, due.getKey()) : w.onTick(keys.get(key), key, due.getKey()));
+            }
         }
     }
 

@@ -21,7 +21,9 @@ class EarlyWarningsTest {
     private final AlertRulesSettings rules = AlertRulesSettings.from(Config.empty());
     private final IncidentDriver incidents = new IncidentDriver(incidentSettings);
     private final EarlyWarnings<IncidentProcessor, AlertProcessor> early = new EarlyWarnings<>(incidents,
-            new AlertDriver(rules), incidentSettings.tickMillis, rules.minPosts, 20 * 60_000);
+            new AlertDriver(rules), incidentSettings.tickMillis, rules.minPosts, 20 * 60_000, 0);
+    private final EarlyWarnings<IncidentProcessor, AlertProcessor> checked = new EarlyWarnings<>(incidents,
+            new AlertDriver(rules), incidentSettings.tickMillis, rules.minPosts, 20 * 60_000, 10_000);
 
     @Test
     void aBurstIsJudgedAtTheEndOfItsMinuteAndWarnedOfOnce() {
@@ -77,12 +79,46 @@ class EarlyWarningsTest {
     }
 
     @Test
+    void midMinuteChecksWarnWhileTheFirstMinuteRunsAndTheMinuteEndDoesNotWarnAgain() {
+        EarlyWarnings.Key<IncidentProcessor, AlertProcessor> k = new EarlyWarnings.Key<>();
+        checked.onPost(k, "mc:0", post("mc:0", T0, null, true));
+        List<Long> checks = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            Post p = post("mc:" + i, T0 + 300L * i, "mc:0", false);
+            checked.onPost(k, "mc:0", p);
+            checks.add(checked.checkAfter(k, p));
+        }
+        // below the floor (40 posts) no check is asked for; then the next 10 s point
+        assertThat(checks.subList(0, 38)).containsOnly(-1L);
+        assertThat(checks.get(59)).isEqualTo(T0 + 20_000);
+        assertThat(checked.isCheck(T0 + 20_000)).isTrue();
+        assertThat(checked.isCheck(T0 + 60_000)).isFalse();
+
+        List<Alert> warned = checked.onCheck(k, "mc:0", T0 + 20_000);
+        assertThat(warned).hasSize(1);
+        assertThat(warned.get(0).id).endsWith("-202605010901");
+        assertThat(warned.get(0).detectedAtMillis).as("the minute it belongs to").isEqualTo(T0 + 60_000);
+        assertThat(warned.get(0).reasons.get(0)).contains("61 posts received so far, 40 s before its minute ends");
+        assertThat(k.lastTick).as("the state itself is untouched").isEqualTo(Long.MIN_VALUE);
+        assertThat(checked.onCheck(k, "mc:0", T0 + 30_000)).as("one warning per minute").isEmpty();
+        assertThat(checked.onTick(k, "mc:0", T0 + 60_000)).as("the minute's end does not warn again").isEmpty();
+        assertThat(k.lastTick).isEqualTo(T0 + 60_000);
+        assertThat(checked.checkAfter(k, post("mc:late", T0 + 59_000, "mc:0", false))).as("a judged minute is not checked").isEqualTo(-1);
+    }
+
+    @Test
+    void checksMustDivideTheMinute() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EarlyWarnings<>(incidents, new AlertDriver(rules),
+                60_000, 40, 20 * 60_000, 7_000)).hasMessageContaining("earlyAlertsCheckSeconds");
+    }
+
+    @Test
     void earlyIdsAndReasonsLeaveTheOpenTransitionRecognisable() {
         Alert open = new Alert();
         open.id = "alert-inc-x-202605010901";
         open.status = "open";
         open.reasons.add("volume: 81 posts");
-        Alert e = EarlyWarnings.early(open, 81);
+        Alert e = EarlyWarnings.early(open, 81, 0);
         assertThat(e.id).isEqualTo("early-inc-x-202605010901");
         assertThat(e.reasons).hasSize(2).last().isEqualTo("volume: 81 posts");
     }
