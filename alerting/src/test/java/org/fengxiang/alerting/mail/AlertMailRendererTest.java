@@ -50,6 +50,14 @@ class AlertMailRendererTest {
     }
 
     @Test
+    void anEarlyWarningSaysItIsProvisional() throws Exception {
+        Alert a = MailFixtures.alert("early-inc-a1-202611201405", 1, Alert.ORANGE, "early");
+        RenderedMail m = new AlertMailRenderer(settings).render(a, AlertContext.empty());
+        assertThat(m.subject()).startsWith("【橙色 Ⅱ级预警·初判·待确认】");
+        assertThat(m.text()).contains("状态: 初判·待确认");
+    }
+
+    @Test
     void templatePlaceholdersInPostTextAreNotExpanded() {
         String out = AlertMailRenderer.fill("<t>{{title}}</t><b>{{body}}</b>",
                 java.util.Map.of("title", "{{body}}", "body", "X"));

@@ -104,7 +104,7 @@ final class EarlyWarnings<DI, DA> implements Serializable {
         for (Incident snapshot : incidents.onTimer(k.incident, tick)) {
             if (k.alert == null) k.alert = alerts.create(key);
             for (Alert a : alerts.onInput(k.alert, snapshot)) {
-                if (OPEN.equals(a.status) && a.detectedAtMillis != k.warnedTick) out.add(early(a, k.received, 0));
+                if (OPEN.equals(a.status) && a.detectedAtMillis != k.warnedTick) out.add(early(a, 0));
             }
         }
         return out;
@@ -140,7 +140,7 @@ final class EarlyWarnings<DI, DA> implements Serializable {
             for (Alert a : alerts.onInput(alert, snapshot)) {
                 if (OPEN.equals(a.status)) {
                     k.warnedTick = minuteEnd;
-                    out.add(early(a, k.received, (minuteEnd - time) / 1000));
+                    out.add(early(a, (minuteEnd - time) / 1000));
                 }
             }
         }
@@ -157,11 +157,14 @@ final class EarlyWarnings<DI, DA> implements Serializable {
         return Math.floorDiv(due + tickMillis - 1, tickMillis) * tickMillis;
     }
 
-    /** The early warning for an alert thread the speculative run opened ({@code secondsLeft} of its minute still to run). */
-    static Alert early(Alert open, long received, long secondsLeft) {
+    /**
+     * The early warning for an alert thread the speculative run opened, judged on the incident's posts before the
+     * minute's end that had arrived ({@code secondsLeft} of the minute still to run, or 0 at its end).
+     */
+    static Alert early(Alert open, long secondsLeft) {
         open.id = open.id.startsWith("alert-") ? "early-" + open.id.substring("alert-".length()) : "early-" + open.id;
         open.status = EARLY;
-        open.reasons.add(0, "early warning: judged on the " + received + " posts received so far, "
+        open.reasons.add(0, "early warning: judged on the " + open.postCount + " posts received so far, "
                 + (secondsLeft > 0 ? secondsLeft + " s before its minute ends" : "before the allowed disorder has passed")
                 + "; the confirmed alert follows when the window closes");
         return open;

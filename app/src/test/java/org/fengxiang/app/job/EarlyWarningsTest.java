@@ -118,7 +118,8 @@ class EarlyWarningsTest {
         open.id = "alert-inc-x-202605010901";
         open.status = "open";
         open.reasons.add("volume: 81 posts");
-        Alert e = EarlyWarnings.early(open, 81, 0);
+        open.postCount = 81;
+        Alert e = EarlyWarnings.early(open, 0);
         assertThat(e.id).isEqualTo("early-inc-x-202605010901");
         assertThat(e.reasons).hasSize(2).last().isEqualTo("volume: 81 posts");
     }
