@@ -13,6 +13,8 @@ public class Alert implements Serializable {
     public static final String ORANGE = "orange";
     public static final String YELLOW = "yellow";
     public static final String BLUE = "blue";
+    /** Status of an early warning: a single notice judged before the disorder bound, not a transition of a thread. */
+    public static final String EARLY_WARNING = "early";
 
     public String id;
     public String incidentId;
@@ -27,7 +29,7 @@ public class Alert implements Serializable {
     public List<String> evidencePostIds = new ArrayList<>();
     public String title;
     public List<String> keywords = new ArrayList<>();
-    /** open | escalated | deescalated | closed. */
+    /** open | escalated | deescalated | closed, or {@link #EARLY_WARNING}. */
     public String status;
     /** 1 for the opening transition, +1 for every later transition of the same alert. */
     public int sequence;
@@ -37,6 +39,11 @@ public class Alert implements Serializable {
     public String rulesVersion;
 
     public Alert() {}
+
+    /** True for an early warning ({@link #EARLY_WARNING}). */
+    public static boolean isEarlyWarning(String status) {
+        return EARLY_WARNING.equals(status);
+    }
 
     /** Rank of a level: red 4 … blue 1, unknown 0. */
     public static int rank(String level) {

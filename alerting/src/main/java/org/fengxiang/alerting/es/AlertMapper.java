@@ -50,7 +50,7 @@ public final class AlertMapper implements DocumentMapper<Alert> {
         n.put("transitionId", transitionId(a));
         n.put("levelRank", Alert.rank(a.level));
         // an early warning is a single notice, not a thread: the confirmed alert carries the open/closed state
-        n.put("open", !"closed".equals(a.status) && !"early".equals(a.status));
+        n.put("open", !"closed".equals(a.status) && !Alert.isEarlyWarning(a.status));
         return Json.write(n);
     }
 

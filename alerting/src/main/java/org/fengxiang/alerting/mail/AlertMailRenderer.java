@@ -119,7 +119,7 @@ public final class AlertMailRenderer {
         summary.lines().add(new MailSections.Line("事件: " + nz(a.incidentId), kibanaIncidentUrl(a.incidentId)));
         if (a.keywords != null && !a.keywords.isEmpty()) summary.lines().add(line("关键词: " + String.join("、", a.keywords)));
         if (ackUrl != null) {
-            doc.add("确认").lines().add(new MailSections.Line("early".equals(a.status)
+            doc.add("确认").lines().add(new MailSections.Line(Alert.isEarlyWarning(a.status)
                     ? "收到请点击确认（初判预警不做升级通知，正式预警将另行发送）:"
                     : "收到请点击确认（确认后不再发送未确认升级通知）:", ackUrl));
         }

@@ -94,7 +94,7 @@ public final class MailText {
         if (status == null) return "新预警";
         return switch (status) {
             case "open" -> "新预警";
-            case "early" -> "初判·待确认";
+            case org.fengxiang.core.Alert.EARLY_WARNING -> "初判·待确认";
             case "escalated" -> "升级";
             case "deescalated" -> "降级";
             case "closed" -> "解除";

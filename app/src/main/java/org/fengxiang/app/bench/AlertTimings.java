@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.fengxiang.core.Alert;
 
 /** Joins the alert transitions seen in Elasticsearch with the e-mails received and the step whose burst they are about. */
 final class AlertTimings {
@@ -32,7 +33,7 @@ final class AlertTimings {
     /** True if each step's burst has at least one confirmed (not early) alert transition whose e-mail was received. */
     static boolean everyBurstMailed(List<AlertTiming> alerts, Collection<String> steps) {
         for (String step : steps) {
-            if (alerts.stream().noneMatch(a -> a.step().equals(step) && a.mailed() && !"early".equals(a.status()))) return false;
+            if (alerts.stream().noneMatch(a -> a.step().equals(step) && a.mailed() && !Alert.isEarlyWarning(a.status()))) return false;
         }
         return true;
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fengxiang.core.Alert;
 import org.fengxiang.core.Json;
 
 /** The bench result as a table (stdout), JSON and Markdown, with the project's goals checked against the measurements. */
@@ -76,7 +77,7 @@ public final class BenchReport {
         List<Long> mail = new ArrayList<>();
         for (AlertTiming a : r.alerts()) {
             if (a.burstStartMillis() < 0) continue;
-            if ("early".equals(a.status())) early.add(a.afterWindowEnd());
+            if (Alert.isEarlyWarning(a.status())) early.add(a.afterWindowEnd());
             else close.add(a.afterWindowClose(r.disorderMillis()));
             if (a.mailed()) mail.add(a.mailAfterAlert());
         }

@@ -19,8 +19,6 @@ import org.fengxiang.core.Post;
  * them. Plain Java: the Flink adapter ({@link EarlyWarningFunction}) keeps a {@link Key} per cascade root.
  */
 final class EarlyWarnings<DI, DA> implements Serializable {
-    /** Status of an early warning. */
-    static final String EARLY = "early";
     private static final String OPEN = "open";
 
     private final TickedDetector<DI, Post, Incident> incidents;
@@ -163,7 +161,7 @@ final class EarlyWarnings<DI, DA> implements Serializable {
      */
     static Alert early(Alert open, long secondsLeft) {
         open.id = open.id.startsWith("alert-") ? "early-" + open.id.substring("alert-".length()) : "early-" + open.id;
-        open.status = EARLY;
+        open.status = Alert.EARLY_WARNING;
         open.reasons.add(0, "early warning: judged on the " + open.postCount + " posts received so far, "
                 + (secondsLeft > 0 ? secondsLeft + " s before its minute ends" : "before the allowed disorder has passed")
                 + "; the confirmed alert follows when the window closes");

@@ -77,7 +77,7 @@ final class EsView implements AutoCloseable {
             client().indices().refresh(r -> r.index(settings.indexPrefix + "-*"));
             client().search(s -> s.index(names.alertTransitionsAlias()).size(10_000), Map.class).hits().hits().stream()
                     .map(h -> Json.mapper().convertValue(h.source(), Alert.class))
-                    .filter(a -> "early".equals(a.status) == early)
+                    .filter(a -> Alert.isEarlyWarning(a.status) == early)
                     .forEach(a -> out.add(key(a)));
         } catch (IOException | RuntimeException e) {
             reset();

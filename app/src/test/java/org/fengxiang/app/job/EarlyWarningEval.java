@@ -50,8 +50,9 @@ public final class EarlyWarningEval {
         }
         arriving.sort(Comparator.comparingLong((Post p) -> arrival.get(p.id)).thenComparing(p -> p.id));
         List<Alert> early = warn(c.detection(), arriving, c.pipeline().earlyAlertsWaitSeconds * 1000);
-        report(early, confirmedOpens(out.resolve("alerts.jsonl")), maxDelay);
-        threads(early, out.resolve("alerts.jsonl"));
+        List<Alert> opens = opens(out.resolve("alerts.jsonl"));
+        report(early, firstPerIncident(opens), maxDelay);
+        threads(early, opens);
     }
 
     /** Replays the early path: its watermark is the newest event time less the wait; due ticks fire in time order. */
@@ -86,20 +87,26 @@ public final class EarlyWarningEval {
         }
     }
 
-    /** The first {@code open} transition of each incident in an analyze output. */
-    static Map<String, Alert> confirmedOpens(Path alerts) throws Exception {
-        Map<String, Alert> first = new TreeMap<>();
+    /** The {@code open} transitions (one per alert thread) of an analyze output. */
+    static List<Alert> opens(Path alerts) throws Exception {
+        List<Alert> opens = new ArrayList<>();
         for (String line : Files.readAllLines(alerts, StandardCharsets.UTF_8)) {
             if (line.isBlank()) continue;
             Alert a = Json.read(line, Alert.class);
-            if ("open".equals(a.status)) first.merge(a.incidentId, a, (x, y) -> x.detectedAtMillis <= y.detectedAtMillis ? x : y);
+            if ("open".equals(a.status)) opens.add(a);
         }
+        return opens;
+    }
+
+    /** The earliest alert of each incident. */
+    static Map<String, Alert> firstPerIncident(List<Alert> alerts) {
+        Map<String, Alert> first = new TreeMap<>();
+        for (Alert a : alerts) first.merge(a.incidentId, a, (x, y) -> x.detectedAtMillis <= y.detectedAtMillis ? x : y);
         return first;
     }
 
     static void report(List<Alert> early, Map<String, Alert> confirmed, long maxDelay) {
-        Map<String, Alert> firstEarly = new TreeMap<>();
-        for (Alert a : early) firstEarly.merge(a.incidentId, a, (x, y) -> x.detectedAtMillis <= y.detectedAtMillis ? x : y);
+        Map<String, Alert> firstEarly = firstPerIncident(early);
         int warned = 0;
         int sameGrade = 0;
         List<Long> leads = new ArrayList<>();
@@ -121,19 +128,15 @@ public final class EarlyWarningEval {
     }
 
     /** Every early warning against every confirmed open (each alert thread): same incident within a minute. */
-    static void threads(List<Alert> early, Path alerts) throws Exception {
-        List<Alert> opens = new ArrayList<>();
-        for (String line : Files.readAllLines(alerts, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) continue;
-            Alert a = Json.read(line, Alert.class);
-            if ("open".equals(a.status)) opens.add(a);
-        }
-        long matched = early.stream().filter(e -> opens.stream().anyMatch(o -> o.incidentId.equals(e.incidentId)
-                && Math.abs(o.detectedAtMillis - e.detectedAtMillis) <= 60_000)).count();
-        long covered = opens.stream().filter(o -> early.stream().anyMatch(e -> o.incidentId.equals(e.incidentId)
-                && Math.abs(o.detectedAtMillis - e.detectedAtMillis) <= 60_000)).count();
+    static void threads(List<Alert> early, List<Alert> opens) {
+        long matched = early.stream().filter(e -> opens.stream().anyMatch(o -> near(o, e))).count();
+        long covered = opens.stream().filter(o -> early.stream().anyMatch(e -> near(o, e))).count();
         System.out.printf(Locale.ROOT, "alert threads: %d confirmed opens, %d of them with an early warning within a minute;"
                 + " %d of %d early warnings within a minute of a confirmed open%n", opens.size(), covered, matched, early.size());
+    }
+
+    private static boolean near(Alert confirmed, Alert early) {
+        return confirmed.incidentId.equals(early.incidentId) && Math.abs(confirmed.detectedAtMillis - early.detectedAtMillis) <= 60_000;
     }
 
     private static String minutes(List<Long> sorted, int i) {

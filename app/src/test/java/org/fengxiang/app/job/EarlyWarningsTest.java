@@ -38,7 +38,7 @@ class EarlyWarningsTest {
         List<Alert> warned = early.onTick(k, "ew:0", T0 + 60_000);
         assertThat(warned).hasSize(1);
         Alert a = warned.get(0);
-        assertThat(a.status).isEqualTo(EarlyWarnings.EARLY);
+        assertThat(a.status).isEqualTo(Alert.EARLY_WARNING);
         assertThat(a.id).isEqualTo("early-" + incidents.incidentId(post("ew:0", T0, null, true)) + "-202605010901");
         assertThat(a.detectedAtMillis).isEqualTo(T0 + 60_000);
         assertThat(a.postCount).isEqualTo(81);
