@@ -14,6 +14,8 @@ public class Story implements Serializable {
     public List<String> terms = new ArrayList<>();
     /** The terms as sorted 64-bit hashes, computed on first use (not serialised). */
     private transient long[] fingerprints;
+    /** One bit per term fingerprint (its low 6 bits), computed with the fingerprints (not serialised). */
+    private transient long mask;
 
     public Story() {}
 
@@ -35,9 +37,18 @@ public class Story implements Serializable {
             f = new long[terms.size()];
             for (int i = 0; i < f.length; i++) f[i] = StorySignature.mix(StorySignature.hash(terms.get(i)));
             java.util.Arrays.sort(f);
+            long m = 0;
+            for (long x : f) m |= 1L << x;
+            mask = m;
             fingerprints = f;
         }
         return f;
+    }
+
+    /** The fingerprints' bit mask: a term of another story whose bit is not set here is not a term of this one. */
+    long mask() {
+        fingerprints();
+        return mask;
     }
 
     @Override

@@ -20,7 +20,7 @@ public class StoryBucket {
         StoryMatch best = null;
         for (Story c : stories) {
             if (!c.before(probe)) break;
-            StoryMatch m = StoryMatch.score(probe, c, s);
+            StoryMatch m = StoryMatch.score(probe, c, s, best);
             if (m != null && m.betterThan(best)) {
                 best = m;
                 // all the probe's terms shared: no later candidate can beat it (it would only tie, and ties go to the earlier)

@@ -24,9 +24,24 @@ public class StoryMatch implements Serializable {
 
     /** The match of {@code probe} with {@code candidate}, or null when it is under the thresholds. */
     static StoryMatch score(Story probe, Story candidate, LinkSettings s) {
-        int smaller = Math.min(probe.terms.size(), candidate.terms.size());
+        return score(probe, candidate, s, null);
+    }
+
+    /**
+     * As {@link #score(Story, Story, LinkSettings)}, but null too when the match cannot beat {@code best}: a cheap
+     * upper bound on the shared terms (the probe's terms whose bit is set in the candidate's mask) rules out most
+     * candidates before the exact intersection.
+     */
+    static StoryMatch score(Story probe, Story candidate, LinkSettings s, StoryMatch best) {
+        long[] pf = probe.fingerprints();
+        long[] cf = candidate.fingerprints();
+        int smaller = Math.min(pf.length, cf.length);
         if (smaller < s.minShared) return null;
-        int shared = sharedSorted(probe.fingerprints(), candidate.fingerprints());
+        int bound = sharedBound(pf, candidate.mask());
+        double boundOverlap = bound / (double) smaller; // shared <= bound, so the overlap is at most this
+        if (bound < s.minShared || boundOverlap < s.minOverlap) return null;
+        if (best != null && boundOverlap < best.overlap) return null;
+        int shared = sharedSorted(pf, cf);
         if (shared < s.minShared) return null;
         double overlap = shared / (double) smaller;
         return overlap >= s.minOverlap ? new StoryMatch(candidate, shared, overlap) : null;
@@ -39,6 +54,13 @@ public class StoryMatch implements Serializable {
         if (shared != other.shared) return shared > other.shared;
         if (candidateTime != other.candidateTime) return candidateTime < other.candidateTime;
         return candidateId.compareTo(other.candidateId) < 0;
+    }
+
+    /** How many of {@code fingerprints} have their bit set in {@code mask}: at least the shared terms. */
+    static int sharedBound(long[] fingerprints, long mask) {
+        int n = 0;
+        for (long f : fingerprints) n += (int) (mask >>> f) & 1;
+        return n;
     }
 
     /** Size of the intersection of two sorted arrays of distinct values. */

@@ -64,6 +64,39 @@ class LinkingTest {
     }
 
     @Test
+    void theMaskBoundNeverChangesTheBestMatch() {
+        java.util.Random r = new java.util.Random(7);
+        String[] vocabulary = new String[40];
+        for (int i = 0; i < vocabulary.length; i++) vocabulary[i] = "词" + i;
+        for (int round = 0; round < 200; round++) {
+            List<Story> earlier = new ArrayList<>();
+            for (int i = 0; i < 60; i++) earlier.add(randomStory("c" + i, i * MIN, vocabulary, r));
+            Story probe = randomStory("probe", 61 * MIN, vocabulary, r);
+            StoryMatch exact = null;
+            for (Story c : earlier) {
+                int shared = StoryMatch.sharedSorted(probe.fingerprints(), c.fingerprints());
+                int smaller = Math.min(probe.terms.size(), c.terms.size());
+                double overlap = shared / (double) smaller;
+                if (shared < s.minShared || overlap < s.minOverlap) continue;
+                StoryMatch m = new StoryMatch(c, shared, overlap);
+                if (m.betterThan(exact)) exact = m;
+            }
+            StoryBucket b = new StoryBucket();
+            for (Story c : earlier) b.stories.add(c);
+            StoryMatch pruned = b.probe(probe, s);
+            assertThat(pruned == null ? null : pruned.candidateId).isEqualTo(exact == null ? null : exact.candidateId);
+            if (exact != null) assertThat(pruned.shared).isEqualTo(exact.shared);
+        }
+    }
+
+    private static Story randomStory(String id, long t, String[] vocabulary, java.util.Random r) {
+        Set<String> terms = new java.util.TreeSet<>();
+        int n = 4 + r.nextInt(9);
+        while (terms.size() < n) terms.add(vocabulary[r.nextInt(r.nextBoolean() ? 12 : vocabulary.length)]);
+        return new Story(id, t, new ArrayList<>(terms));
+    }
+
+    @Test
     void bucketKeepsAtMostItsCapOfStories() {
         LinkSettings small = new LinkSettings();
         small.bucketCap = 3;
