@@ -1,6 +1,5 @@
 package org.fengxiang.alerting.es;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fengxiang.core.Json;
 import org.fengxiang.core.Post;
 
@@ -36,11 +35,13 @@ public final class PostMapper implements DocumentMapper<Post> {
         return Boolean.TRUE.equals(p.provisional) ? 1 : 2;
     }
 
+    /** The post's JSON with two derived fields appended, {@code interactions} and {@code isRepost} (no tree built). */
     @Override
     public String source(Post p) {
-        ObjectNode n = Json.mapper().valueToTree(p);
-        n.put("interactions", p.metrics == null ? 0L : p.metrics.interactions());
-        n.put("isRepost", p.isRepost());
-        return Json.write(n);
+        String json = Json.write(p);
+        StringBuilder b = new StringBuilder(json.length() + 48).append(json, 0, json.length() - 1);
+        if (json.length() > 2) b.append(',');
+        return b.append("\"interactions\":").append(p.metrics == null ? 0L : p.metrics.interactions())
+                .append(",\"isRepost\":").append(p.isRepost()).append('}').toString();
     }
 }

@@ -58,6 +58,9 @@ class EsIndicesTest {
         assertThat(src.path("interactions").asLong()).isEqualTo(6);
         assertThat(src.path("isRepost").asBoolean()).isTrue();
         assertThat(src.path("author").path("name").asText()).isEqualTo("张三");
+        var expected = Json.mapper().valueToTree(p);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).put("interactions", 6L).put("isRepost", true);
+        assertThat(m.source(p)).as("the post's own fields, then the derived ones").isEqualTo(Json.write(expected));
         assertThat(m.version(p)).isEqualTo(2); // the final post replaces its early provisional copy (version 1)
         p.provisional = true;
         assertThat(m.version(p)).isEqualTo(1);
