@@ -12,11 +12,6 @@ public class Story implements Serializable {
     public String id;
     public long eventTime;
     public List<String> terms = new ArrayList<>();
-    /** The terms as sorted 64-bit hashes, computed on first use (not serialised). */
-    private transient long[] fingerprints;
-    /** One bit per term fingerprint (its low 6 bits), computed with the fingerprints (not serialised). */
-    private transient long mask;
-
     public Story() {}
 
     public Story(String id, long eventTime, List<String> terms) {
@@ -30,25 +25,19 @@ public class Story implements Serializable {
         return eventTime < other.eventTime || eventTime == other.eventTime && id.compareTo(other.id) < 0;
     }
 
-    /** The signature terms as sorted 64-bit hashes: intersections compare numbers, not strings. */
+    /** The signature terms as sorted 64-bit hashes (computed on each call): intersections compare numbers, not strings. */
     long[] fingerprints() {
-        long[] f = fingerprints;
-        if (f == null || f.length != terms.size()) {
-            f = new long[terms.size()];
-            for (int i = 0; i < f.length; i++) f[i] = StorySignature.mix(StorySignature.hash(terms.get(i)));
-            java.util.Arrays.sort(f);
-            long m = 0;
-            for (long x : f) m |= 1L << x;
-            mask = m;
-            fingerprints = f;
-        }
+        long[] f = new long[terms.size()];
+        for (int i = 0; i < f.length; i++) f[i] = StorySignature.mix(StorySignature.hash(terms.get(i)));
+        java.util.Arrays.sort(f);
         return f;
     }
 
-    /** The fingerprints' bit mask: a term of another story whose bit is not set here is not a term of this one. */
-    long mask() {
-        fingerprints();
-        return mask;
+    /** One bit per fingerprint (its low 6 bits): a term whose bit is not set is not among these. */
+    static long mask(long[] fingerprints) {
+        long m = 0;
+        for (long x : fingerprints) m |= 1L << x;
+        return m;
     }
 
     @Override

@@ -5,9 +5,17 @@ import java.util.ArrayList;
 /**
  * The recent stories of one MinHash band bucket (state of one key), in event-time order, bounded by
  * the link window and a size cap. Jackson-serialisable (public fields).
+ *
+ * <p>For the scan, the stories are also kept packed in one array (not serialised; rebuilt on first use):
+ * per story its event time, term mask, term count and sorted term fingerprints. A probe reads one
+ * contiguous block instead of chasing three objects per candidate (the scan was memory-bound).
  */
 public class StoryBucket {
     public ArrayList<Story> stories = new ArrayList<>();
+    /** Per story: [eventTime, mask, count, fingerprints (width slots)]; the first {@code packedCount} stories. */
+    private transient long[] packed;
+    private transient int width;
+    private transient int packedCount = -1;
 
     public StoryBucket() {}
 
@@ -17,17 +25,31 @@ public class StoryBucket {
      */
     public StoryMatch probe(Story probe, LinkSettings s) {
         evictBefore(probe.eventTime - s.windowMillis());
+        long[] pf = probe.fingerprints();
+        pack(pf.length);
+        int stride = 3 + width;
         StoryMatch best = null;
-        for (Story c : stories) {
-            if (!c.before(probe)) break;
-            StoryMatch m = StoryMatch.score(probe, c, s, best);
-            if (m != null && m.betterThan(best)) {
+        for (int k = 0, o = 0; k < packedCount; k++, o += stride) {
+            long t = packed[o];
+            if (t > probe.eventTime || t == probe.eventTime && !stories.get(k).before(probe)) break;
+            int count = (int) packed[o + 2];
+            int smaller = Math.min(pf.length, count);
+            if (smaller < s.minShared) continue;
+            // shared <= bound: most candidates are ruled out (or cannot beat the best) before the exact intersection
+            int bound = StoryMatch.sharedBound(pf, packed[o + 1]);
+            double boundOverlap = bound / (double) smaller;
+            if (bound < s.minShared || boundOverlap < s.minOverlap || best != null && boundOverlap < best.overlap) continue;
+            int shared = StoryMatch.sharedSorted(pf, packed, o + 3, count);
+            double overlap = shared / (double) smaller;
+            if (shared < s.minShared || overlap < s.minOverlap) continue;
+            StoryMatch m = new StoryMatch(stories.get(k), shared, overlap);
+            if (m.betterThan(best)) {
                 best = m;
                 // all the probe's terms shared: no later candidate can beat it (it would only tie, and ties go to the earlier)
-                if (m.shared == probe.terms.size()) break;
+                if (m.shared == pf.length) break;
             }
         }
-        insert(probe, s.bucketCap);
+        insert(probe, pf, s.bucketCap);
         return best;
     }
 
@@ -35,7 +57,7 @@ public class StoryBucket {
     public void evictBefore(long horizon) {
         int n = 0;
         while (n < stories.size() && stories.get(n).eventTime < horizon) n++;
-        if (n > 0) stories.subList(0, n).clear();
+        if (n > 0) removeFirst(n);
     }
 
     /** The event time of the newest story, or Long.MIN_VALUE when empty. */
@@ -47,10 +69,50 @@ public class StoryBucket {
         return stories.isEmpty();
     }
 
-    private void insert(Story story, int cap) {
+    /** Builds the packed copy when missing, stale, or narrower than {@code minWidth} fingerprints. */
+    private void pack(int minWidth) {
+        if (packed != null && packedCount == stories.size() && width >= minWidth) return;
+        long[][] prints = new long[stories.size()][];
+        int w = minWidth;
+        for (int k = 0; k < prints.length; k++) {
+            prints[k] = stories.get(k).fingerprints();
+            w = Math.max(w, prints[k].length);
+        }
+        width = w;
+        packed = new long[Math.max(4, prints.length + 1) * (3 + w)];
+        for (int k = 0; k < prints.length; k++) write(k, stories.get(k).eventTime, prints[k]);
+        packedCount = prints.length;
+    }
+
+    private void write(int k, long eventTime, long[] prints) {
+        int o = k * (3 + width);
+        packed[o] = eventTime;
+        packed[o + 1] = Story.mask(prints);
+        packed[o + 2] = prints.length;
+        System.arraycopy(prints, 0, packed, o + 3, prints.length);
+    }
+
+    private void insert(Story story, long[] prints, int cap) {
         int at = stories.size();
         while (at > 0 && story.before(stories.get(at - 1))) at--;
         stories.add(at, story);
-        if (stories.size() > cap) stories.remove(0);
+        int stride = 3 + width;
+        if (packed.length < stories.size() * stride) packed = java.util.Arrays.copyOf(packed, Math.max(packed.length * 2, stories.size() * stride));
+        System.arraycopy(packed, at * stride, packed, (at + 1) * stride, (packedCount - at) * stride);
+        write(at, story.eventTime, prints);
+        packedCount++;
+        if (stories.size() > cap) removeFirst(stories.size() - cap);
+    }
+
+    private void removeFirst(int n) {
+        boolean inSync = packed != null && packedCount == stories.size();
+        stories.subList(0, n).clear();
+        if (!inSync) {
+            packedCount = -1;
+            return;
+        }
+        int stride = 3 + width;
+        System.arraycopy(packed, n * stride, packed, 0, (packedCount - n) * stride);
+        packedCount -= n;
     }
 }

@@ -24,24 +24,11 @@ public class StoryMatch implements Serializable {
 
     /** The match of {@code probe} with {@code candidate}, or null when it is under the thresholds. */
     static StoryMatch score(Story probe, Story candidate, LinkSettings s) {
-        return score(probe, candidate, s, null);
-    }
-
-    /**
-     * As {@link #score(Story, Story, LinkSettings)}, but null too when the match cannot beat {@code best}: a cheap
-     * upper bound on the shared terms (the probe's terms whose bit is set in the candidate's mask) rules out most
-     * candidates before the exact intersection.
-     */
-    static StoryMatch score(Story probe, Story candidate, LinkSettings s, StoryMatch best) {
         long[] pf = probe.fingerprints();
         long[] cf = candidate.fingerprints();
         int smaller = Math.min(pf.length, cf.length);
         if (smaller < s.minShared) return null;
-        int bound = sharedBound(pf, candidate.mask());
-        double boundOverlap = bound / (double) smaller; // shared <= bound, so the overlap is at most this
-        if (bound < s.minShared || boundOverlap < s.minOverlap) return null;
-        if (best != null && boundOverlap < best.overlap) return null;
-        int shared = sharedSorted(pf, cf);
+        int shared = sharedSorted(pf, cf, 0, cf.length);
         if (shared < s.minShared) return null;
         double overlap = shared / (double) smaller;
         return overlap >= s.minOverlap ? new StoryMatch(candidate, shared, overlap) : null;
@@ -63,21 +50,21 @@ public class StoryMatch implements Serializable {
         return n;
     }
 
-    /** Size of the intersection of two sorted arrays of distinct values. */
-    static int sharedSorted(long[] a, long[] b) {
+    /**
+     * Size of the intersection of the sorted distinct values {@code a} and {@code b[from, from + length)} (a branch-free
+     * merge: about twice as fast as a branching one on a dozen terms).
+     */
+    static int sharedSorted(long[] a, long[] b, int from, int length) {
         int i = 0;
-        int j = 0;
+        int j = from;
+        int end = from + length;
         int n = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                n++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
+        while (i < a.length && j < end) {
+            long x = a[i];
+            long y = b[j];
+            n += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
         }
         return n;
     }

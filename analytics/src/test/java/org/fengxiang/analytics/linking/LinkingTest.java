@@ -74,7 +74,8 @@ class LinkingTest {
             Story probe = randomStory("probe", 61 * MIN, vocabulary, r);
             StoryMatch exact = null;
             for (Story c : earlier) {
-                int shared = StoryMatch.sharedSorted(probe.fingerprints(), c.fingerprints());
+                long[] cf = c.fingerprints();
+                int shared = StoryMatch.sharedSorted(probe.fingerprints(), cf, 0, cf.length);
                 int smaller = Math.min(probe.terms.size(), c.terms.size());
                 double overlap = shared / (double) smaller;
                 if (shared < s.minShared || overlap < s.minOverlap) continue;
@@ -87,6 +88,55 @@ class LinkingTest {
             assertThat(pruned == null ? null : pruned.candidateId).isEqualTo(exact == null ? null : exact.candidateId);
             if (exact != null) assertThat(pruned.shared).isEqualTo(exact.shared);
         }
+    }
+
+    @Test
+    void aStreamOfProbesMatchesTheBruteForceScanAlsoAcrossStateRestores() {
+        java.util.Random r = new java.util.Random(11);
+        String[] vocabulary = new String[30];
+        for (int i = 0; i < vocabulary.length; i++) vocabulary[i] = "词" + i;
+        LinkSettings small = new LinkSettings();
+        small.bucketCap = 20;
+        small.windowHours = 1;
+        small.validate();
+        StoryBucket live = new StoryBucket();
+        StoryBucket restored = new StoryBucket();
+        List<Story> reference = new ArrayList<>();
+        long t = 0;
+        int matched = 0;
+        for (int i = 0; i < 400; i++) {
+            t += r.nextInt(3) * 60_000L; // equal times too: ties go by id
+            Story probe = randomStory("p" + (1000 - i), t, vocabulary, r);
+            long horizon = t - small.windowMillis();
+            reference.removeIf(c -> c.eventTime < horizon);
+            StoryMatch expected = null;
+            for (Story c : reference) {
+                if (!c.before(probe)) break;
+                StoryMatch m = StoryMatch.score(probe, c, small);
+                if (m != null && m.betterThan(expected)) expected = m;
+            }
+            reference.add(probe);
+            reference.sort((a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
+            while (reference.size() > small.bucketCap) reference.remove(0);
+            StoryMatch a = live.probe(new Story(probe.id, probe.eventTime, probe.terms), small);
+            StoryMatch b = restored.probe(new Story(probe.id, probe.eventTime, probe.terms), small);
+            if (i % 7 == 0) restored = org.fengxiang.core.Json.copy(restored, StoryBucket.class);
+            assertSameMatch(a, expected);
+            assertSameMatch(b, expected);
+            if (expected != null) matched++;
+            assertThat(live.stories).extracting(st -> st.id).isEqualTo(reference.stream().map(st -> st.id).toList());
+        }
+        assertThat(matched).as("links found").isGreaterThan(100);
+    }
+
+    private static void assertSameMatch(StoryMatch actual, StoryMatch expected) {
+        if (expected == null) {
+            assertThat(actual).isNull();
+            return;
+        }
+        assertThat(actual).isNotNull();
+        assertThat(actual.candidateId).isEqualTo(expected.candidateId);
+        assertThat(actual.shared).isEqualTo(expected.shared);
     }
 
     private static Story randomStory(String id, long t, String[] vocabulary, java.util.Random r) {

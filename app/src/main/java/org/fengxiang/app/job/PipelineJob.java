@@ -24,6 +24,10 @@ import org.fengxiang.core.Rejected;
  * come in through the constructor.
  */
 public final class PipelineJob {
+    static {
+        PostTypeInfo.register(); // posts cross the network and sit in state through the hand-written PostSerializer
+    }
+
     private final Source<RawRecord, ?, ?> source;
     private final Sinks sinks;
     private final Detection detection;

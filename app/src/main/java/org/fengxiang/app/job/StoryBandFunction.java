@@ -10,7 +10,8 @@ import org.fengxiang.analytics.linking.StoryBucket;
 
 /**
  * Story lookup in one MinHash band bucket: probes wait for the watermark and are applied in
- * (event time, id) order; each probe comes back as a vote with the bucket's best earlier story.
+ * (event time, id) order; each probe comes back as a vote with the bucket's best earlier story (the vote
+ * carries the story's id and time, not its terms: the stages after lookup need no more).
  * The bucket is dropped once its newest story leaves the link window.
  */
 final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProbe> {
@@ -36,10 +37,7 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
     void release(List<StoryProbe> probes, Context ctx, Collector<StoryProbe> out) throws Exception {
         StoryBucket b = bucket.value();
         if (b == null) b = new StoryBucket();
-        for (StoryProbe p : probes) {
-            p.match = b.probe(p.story, settings);
-            out.collect(p);
-        }
+        for (StoryProbe p : probes) out.collect(p.vote(b.probe(p.story, settings)));
         bucket.update(b);
         ctx.timerService().registerEventTimeTimer(b.newest() + settings.windowMillis() + 1);
     }

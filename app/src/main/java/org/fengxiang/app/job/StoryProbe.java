@@ -20,6 +20,13 @@ public class StoryProbe implements Serializable {
         this.bucket = bucket;
     }
 
+    /** This band's vote: the story's id and time (no terms) with the bucket's best match, or null. */
+    StoryProbe vote(StoryMatch best) {
+        StoryProbe v = new StoryProbe(new Story(story.id, story.eventTime, java.util.List.of()), null);
+        v.match = best;
+        return v;
+    }
+
     String storyId() {
         return story.id;
     }
