@@ -24,8 +24,10 @@ public final class BenchReport {
     public String markdown() {
         StringBuilder b = new StringBuilder("# fengxiang bench\n\n");
         b.append("Machine: ").append(r.machine()).append("  \n");
-        b.append(String.format(Locale.ROOT, "Job: parallelism %d, %d Kafka partitions, checkpoint every %d s, allowed disorder %d s.%n%n",
-                r.parallelism(), r.partitions(), r.checkpointMillis() / 1000, r.disorderMillis() / 1000));
+        b.append(String.format(Locale.ROOT, "Job: parallelism %d, %d Kafka partitions, checkpoint every %d s, allowed disorder %d s; %s.%n%n",
+                r.parallelism(), r.partitions(), r.checkpointMillis() / 1000, r.disorderMillis() / 1000,
+                r.warmupSeconds() > 0 ? "steps measured after a " + r.warmupSeconds() + " s warm-up at " + r.warmupRate() + " posts/s"
+                        : "no warm-up (cold JVMs)"));
         b.append("| step | produced/s | searchable/s | backlog at end | post→searchable p50 / p95 / p99 | probes not found"
                 + " | most back-pressured (ms/s) | busiest (ms/s) | peak RSS MiB | peak heap MiB | CPU ms/s | CPU ms per 1000 posts"
                 + " | machine busy / stolen |\n");

@@ -36,13 +36,15 @@ import org.fengxiang.stack.StackStatus;
  * everything from outside the job at the real boundaries (Kafka ack, Elasticsearch search, SMTP receipt).
  */
 public final class BenchRun {
-    /** What to run. */
+    /** What to run; {@code warmup} at {@code warmupRate} posts/s precedes the measured steps (not reported). */
     public record Options(List<Integer> rates, Duration step, int parallelism, Burst burst, int probeEvery,
-                          int drainRate, Duration drainTimeout, Path workDir, boolean useRunningStack) {}
+                          int drainRate, Duration drainTimeout, Path workDir, boolean useRunningStack, Duration warmup,
+                          int warmupRate) {}
 
     /** Everything measured. */
     public record Result(List<StepResult> steps, List<AlertTiming> alerts, long disorderMillis, long checkpointMillis,
-                         int parallelism, int partitions, Map<String, Object> machine, Map<String, long[]> indexing) {}
+                         int parallelism, int partitions, Map<String, Object> machine, Map<String, long[]> indexing,
+                         long warmupSeconds, int warmupRate) {}
 
     private BenchRun() {}
 
@@ -111,6 +113,12 @@ public final class BenchRun {
         try (LoadProducer producer = new LoadProducer(ep.kafkaBootstrap(), ps.topics.posts,
                 new PostGenerator(System.nanoTime(), Long.toString(System.currentTimeMillis(), 36)), probes, o.probeEvery())) {
             awaitRunning(job);
+            if (!o.warmup().isZero()) {
+                say("warm-up at " + o.warmupRate() + "/s for " + o.warmup().toSeconds() + " s (not measured: the JIT compilers of every JVM"
+                        + " take a core for minutes after a start)");
+                sampler.step("warmup");
+                producer.run(o.warmupRate(), o.warmup(), null, null);
+            }
             for (int rate : o.rates()) {
                 String name = rate + "/s";
                 say("step " + name + " for " + o.step().toSeconds() + " s (burst of " + o.burst().perSecond() + "/s for "
@@ -139,7 +147,7 @@ public final class BenchRun {
         }
         List<AlertTiming> alerts = AlertTimings.of(esWatcher.alerts(), new MailWatcher(ep.mailDir()).scan(), productions);
         return new Result(steps, alerts, ps.outOfOrdernessSeconds * 1000, ps.checkpointIntervalSeconds * 1000, o.parallelism(),
-                kafka.partitions, Machine.describe(), EsIndexingStats.of(client));
+                kafka.partitions, Machine.describe(), EsIndexingStats.of(client), o.warmup().toSeconds(), o.warmupRate());
     }
 
     /**

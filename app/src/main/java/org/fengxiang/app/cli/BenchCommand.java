@@ -28,6 +28,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "60s", description = "Length of each step, e.g. 90s or 2m (default: ${DEFAULT-VALUE}).")
     String duration;
 
+    @Option(names = "--warmup", defaultValue = "120s", description = "Unmeasured load before the first step, so every JVM"
+            + " (job, Kafka, Elasticsearch) runs compiled code when measuring; 0s for none (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--warmup-rate", defaultValue = "1000", description = "Posts per second of the warm-up (default: ${DEFAULT-VALUE}).")
+    int warmupRate;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -59,11 +66,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (steps.stream().anyMatch(r -> r <= 0)) throw new IllegalArgumentException("rates must be positive");
         Duration step = parse(duration);
         if (step.toSeconds() < 20) throw new IllegalArgumentException("--duration must be at least 20s");
+        Duration warm = parse(warmup);
+        if (warm.isNegative() || warmupRate <= 0) throw new IllegalArgumentException("--warmup must be >= 0s and --warmup-rate positive");
         Path work = (out != null ? out : Resources.home().resolve("var/bench")).toAbsolutePath();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         BenchRun.Options o = new BenchRun.Options(steps, step, parallelism,
                 new org.fengxiang.app.bench.Burst(Math.min(10, step.toSeconds() / 4.0), burstRate, burstSeconds),
-                probeEvery, 50, parse(drainTimeout), work.resolve("run-" + stamp), useRunningStack);
+                probeEvery, 50, parse(drainTimeout), work.resolve("run-" + stamp), useRunningStack, warm, warmupRate);
         BenchReport report = new BenchReport(BenchRun.run(o, cfg));
         String md = report.markdown();
         System.out.println();

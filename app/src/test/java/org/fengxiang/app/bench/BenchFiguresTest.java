@@ -37,7 +37,7 @@ class BenchFiguresTest {
                 new AlertTiming("a#1", "red", "open", "3000/s", end, end + 63_000, end + 66_000, end - 90_000),
                 new AlertTiming("a#2", "red", "open", "3000/s", end + 60_000, end + 124_000, -1, end - 90_000));
         BenchRun.Result r = new BenchRun.Result(List.of(step(1000, 1000, 100), step(3000, 2000, 60_000)), alerts, 60_000, 10_000, 2, 2,
-                Map.of("cores", 2), Map.of());
+                Map.of("cores", 2), Map.of(), 120, 1000);
         Map<String, String> goals = new BenchReport(r).goals();
         assertThat(goals.get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("NOT met").contains("1000/s sustained");
         assertThat(goals.get("p95 burst→alert <= 5 s after the window that shows it (early warning)")).startsWith("met")
@@ -47,7 +47,7 @@ class BenchFiguresTest {
         assertThat(AlertTimings.everyBurstMailed(alerts.subList(0, 1), List.of("3000/s"))).as("an early warning alone").isFalse();
         assertThat(AlertTimings.everyBurstMailed(alerts, List.of("3000/s"))).isTrue();
         assertThat(goals.get("alert→e-mail <= 15 s")).startsWith("met").contains("max 3.00 s");
-        assertThat(new BenchReport(r).markdown()).contains("| 3000/s |", "no e-mail");
+        assertThat(new BenchReport(r).markdown()).contains("| 3000/s |", "no e-mail", "after a 120 s warm-up at 1000 posts/s");
     }
 
     private static StepResult step(int target, double searchable, long backlog) {
