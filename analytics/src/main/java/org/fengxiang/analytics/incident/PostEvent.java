@@ -2,6 +2,7 @@ package org.fengxiang.analytics.incident;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fengxiang.core.Author;
 import org.fengxiang.core.Post;
 
 /** The compact part of an enriched post that incident state keeps (no text except an original's title). */
@@ -53,6 +54,31 @@ public class PostEvent {
             String t = p.title != null && !p.title.isBlank() ? p.title : text;
             e.title = t.length() <= s.titleChars ? t : t.substring(0, s.titleChars) + "…";
         }
+        return e;
+    }
+
+    /**
+     * The part of an enriched post that {@link #of} and the incident's root check read, as a new post: what to
+     * hold for a post that is not applied yet. A repost keeps its text only when it carries a mobilisation cue
+     * (its text is read for nothing else); an original keeps its text for the incident title.
+     */
+    public static Post essentials(Post p, IncidentSettings s) {
+        Post e = new Post();
+        e.id = p.id;
+        e.eventTime = p.eventTime;
+        e.ingestedAt = p.ingestedAt;
+        e.repostOf = p.repostOf;
+        e.parentId = p.parentId;
+        e.incidentRootId = p.incidentRootId;
+        if (p.author != null) {
+            e.author = new Author(p.author.id, null, p.author.followers, p.author.verified, p.region == null || p.region.isBlank() ? p.author.location : null);
+        }
+        e.keywords = p.keywords == null ? null : new ArrayList<>(p.keywords);
+        e.sentiment = p.sentiment;
+        e.metrics = p.metrics;
+        e.region = p.region;
+        e.title = p.title;
+        e.text = !p.isRepost() || p.text != null && containsAny(p.text, s.mobilisationTerms()) ? p.text : null;
         return e;
     }
 

@@ -18,7 +18,15 @@ final class Machine {
         m.put("loadAverage1mAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("jobHeapMaxMiB", Runtime.getRuntime().maxMemory() / 1048576);
+        m.put("jobGc", collectors());
         return m;
+    }
+
+    private static String collectors() {
+        StringBuilder b = new StringBuilder();
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) b.append(b.length() == 0 ? "" : " + ").append(gc.getName());
+        return b.toString();
     }
 
     private static long memTotalKb() {

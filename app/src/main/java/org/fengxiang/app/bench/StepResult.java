@@ -14,13 +14,13 @@ public record StepResult(String step, int targetRate, int seconds, long produced
                          Map<String, Long> peakRssMiB, long peakHeapMiB, long burstPosts,
                          Map<String, Double> cpuMsPerSecond, double machineBusy, double machineSteal) {
 
-    /** True if the step kept up: at least 95 % of the target became searchable and the backlog is under 5 s of load. */
     /** CPU milliseconds all processes spent per 1000 posts produced in the step (NaN when not sampled). */
     public double cpuMsPerThousandPosts() {
         double total = cpuMsPerSecond.values().stream().mapToDouble(Double::doubleValue).sum();
         return cpuMsPerSecond.isEmpty() || producedPerSecond <= 0 ? Double.NaN : total / producedPerSecond * 1000;
     }
 
+    /** True if the step kept up: at least 95 % of the target became searchable and the backlog is under 5 s of load. */
     public boolean sustained() {
         return searchablePerSecond >= 0.95 * targetRate && backlogAtEnd <= 5L * targetRate;
     }

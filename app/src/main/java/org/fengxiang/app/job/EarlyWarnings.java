@@ -77,6 +77,29 @@ final class EarlyWarnings<DI, DA> implements Serializable {
     }
 
     /**
+     * Counts an arriving post of a cascade that stays below the rules' floor with it and returns true: the caller
+     * holds the post ({@link TickedDetector#compact compacted}) and no detector state is built, because most cascades
+     * never reach the floor. Returns false (nothing changed) once the post would bring the cascade to the floor or it
+     * is there: {@link #promote} with the held posts, then {@link #onPost}.
+     */
+    boolean holdBelowFloor(Key<DI, DA> k, Post post) {
+        if (k.incident != null || k.received + 1 >= minPosts) return false;
+        k.received++;
+        k.lastSeen = Math.max(k.lastSeen, post.eventTime);
+        return true;
+    }
+
+    /**
+     * Builds the detector state of a cascade reaching the floor from the posts held below it, in arrival order (they
+     * are already counted): the same state as if each had been applied as it arrived, since below the floor nothing is judged.
+     */
+    void promote(Key<DI, DA> k, String key, List<Post> held) {
+        if (k.incident != null) throw new IllegalStateException("cascade " + key + " already has detector state");
+        k.incident = incidents.create(key);
+        for (Post p : held) incidents.onInput(k.incident, p);
+    }
+
+    /**
      * Applies one arriving post of the key's cascade; returns the minute tick at which to judge the cascade next
      * (the end of the post's minute, or the tick after the last one judged), or -1 while the cascade is below the
      * rules' floor (nothing is judged, no snapshot is built).

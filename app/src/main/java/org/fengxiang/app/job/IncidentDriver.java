@@ -4,6 +4,7 @@ import java.util.List;
 import org.fengxiang.analytics.incident.IncidentIds;
 import org.fengxiang.analytics.incident.IncidentProcessor;
 import org.fengxiang.analytics.incident.IncidentSettings;
+import org.fengxiang.analytics.incident.PostEvent;
 import org.fengxiang.core.Incident;
 import org.fengxiang.core.Post;
 
@@ -20,6 +21,8 @@ final class IncidentDriver implements TickedDetector<IncidentProcessor, Post, In
     @Override public Class<IncidentProcessor> stateType() { return IncidentProcessor.class; }
     @Override public IncidentProcessor create(String key) { return new IncidentProcessor(key, settings); }
     @Override public IncidentProcessor attach(IncidentProcessor p) { return p.withSettings(settings); }
+
+    @Override public Post compact(Post post) { return PostEvent.essentials(post, settings); }
 
     @Override
     public List<Incident> onInput(IncidentProcessor p, Post post) {

@@ -18,6 +18,11 @@ public interface TickedDetector<D, I, O> extends Serializable {
     /** Re-attaches settings to a state restored from a checkpoint. */
     D attach(D restored);
 
+    /** The part of an input that {@link #onInput} reads, for holding inputs cheaply before they are applied (default: all of it). */
+    default I compact(I input) {
+        return input;
+    }
+
     /** Applies one input; returns what to emit at once. */
     List<O> onInput(D state, I input);
 

@@ -124,6 +124,63 @@ class EarlyWarningsTest {
         assertThat(e.reasons).hasSize(2).last().isEqualTo("volume: 81 posts");
     }
 
+    @Test
+    void postsHeldBelowTheFloorAndPromotedGiveTheSameWarningsAndStateAsPostsAppliedOnArrival() throws Exception {
+        PostSerializer serializer = new PostSerializer();
+        java.util.Random rnd = new java.util.Random(11);
+        for (int run = 0; run < 3; run++) {
+            // a slow start below the floor, then a burst; arrival slightly out of order
+            List<Post> arrivals = new ArrayList<>();
+            arrivals.add(post("eq:0", T0, null, run == 0));
+            for (int i = 1; i < 30; i++) arrivals.add(post("eq:" + i, T0 + 20_000L * i + rnd.nextInt(5_000), "eq:0", false));
+            for (int i = 30; i < 150; i++) arrivals.add(post("eq:" + i, T0 + 600_000 + 400L * i + rnd.nextInt(5_000), "eq:0", false));
+            arrivals.get(5 + run).text = "明天上午九点厂门口集合，一起去讨说法";
+            EarlyWarnings.Key<IncidentProcessor, AlertProcessor> direct = new EarlyWarnings.Key<>();
+            EarlyWarnings.Key<IncidentProcessor, AlertProcessor> gated = new EarlyWarnings.Key<>();
+            org.apache.flink.core.memory.DataOutputSerializer held = new org.apache.flink.core.memory.DataOutputSerializer(256);
+            List<String> a = new ArrayList<>();
+            List<String> b = new ArrayList<>();
+            int heldCount = 0;
+            for (Post p : arrivals) {
+                long t1 = checked.onPost(direct, "eq:0", p);
+                long t2;
+                if (checked.holdBelowFloor(gated, p)) {
+                    serializer.serialize(incidents.compact(p), held);
+                    heldCount++;
+                    t2 = -1;
+                } else {
+                    if (gated.incident == null) {
+                        org.apache.flink.core.memory.DataInputDeserializer in =
+                                new org.apache.flink.core.memory.DataInputDeserializer(held.getCopyOfBuffer());
+                        List<Post> back = new ArrayList<>();
+                        while (in.available() > 0) back.add(serializer.deserialize(in));
+                        assertThat(back).hasSize(heldCount);
+                        checked.promote(gated, "eq:0", back);
+                    }
+                    t2 = checked.onPost(gated, "eq:0", p);
+                }
+                assertThat(t2).isEqualTo(t1);
+                assertThat(checked.checkAfter(gated, p)).isEqualTo(checked.checkAfter(direct, p));
+                assertThat(checked.expiry(gated)).isEqualTo(checked.expiry(direct));
+                long now = p.eventTime - 1_000;
+                for (long t = Math.floorDiv(now, 10_000) * 10_000; t <= now && t1 >= 0; t += 10_000) {
+                    if (checked.isCheck(t)) {
+                        checked.onCheck(direct, "eq:0", t).forEach(x -> a.add(org.fengxiang.core.Json.write(x)));
+                        checked.onCheck(gated, "eq:0", t).forEach(x -> b.add(org.fengxiang.core.Json.write(x)));
+                    } else {
+                        checked.onTick(direct, "eq:0", t).forEach(x -> a.add(org.fengxiang.core.Json.write(x)));
+                        checked.onTick(gated, "eq:0", t).forEach(x -> b.add(org.fengxiang.core.Json.write(x)));
+                    }
+                }
+            }
+            assertThat(heldCount).isEqualTo(rules.minPosts - 1);
+            assertThat(a).as("the burst is warned of").isNotEmpty();
+            assertThat(b).isEqualTo(a);
+            assertThat(org.fengxiang.core.Json.write(gated.incident)).isEqualTo(org.fengxiang.core.Json.write(direct.incident));
+            assertThat(gated.received).isEqualTo(direct.received);
+        }
+    }
+
     private static Post post(String id, long at, String root, boolean verified) {
         Post p = new Post();
         p.id = id;
