@@ -71,7 +71,8 @@ public class PostEvent {
         e.parentId = p.parentId;
         e.incidentRootId = p.incidentRootId;
         if (p.author != null) {
-            e.author = new Author(p.author.id, null, p.author.followers, p.author.verified, p.region == null || p.region.isBlank() ? p.author.location : null);
+            String location = p.region == null || p.region.isBlank() ? p.author.location : null; // read only without a region
+            e.author = new Author(p.author.id, null, p.author.followers, p.author.verified, location);
         }
         e.keywords = p.keywords == null ? null : new ArrayList<>(p.keywords);
         e.sentiment = p.sentiment;

@@ -100,15 +100,52 @@ final class EsWatcher implements Runnable {
 
     /** Searchable posts at the sample closest to {@code millis}. */
     long countAt(long millis) {
+        synchronized (counts) {
+            return nearest(counts, millis);
+        }
+    }
+
+    /** Growth of the searchable count between {@code from} and {@code to} in posts per second (see {@link #slope}). */
+    double ratePerSecond(long from, long to) {
+        synchronized (counts) {
+            return slope(counts, from, to);
+        }
+    }
+
+    /**
+     * The least-squares slope, per second, of the {time, count} samples in [{@code from}, {@code to}]: the sustained
+     * rate, which a momentary stall at either end (a collection, a checkpoint's flush, a refresh) barely moves, where
+     * a difference of the two end samples takes the stall's whole shortfall. Falls back to that difference with fewer
+     * than three samples in the window.
+     */
+    static double slope(List<long[]> samples, long from, long to) {
+        double n = 0;
+        double st = 0;
+        double sc = 0;
+        double stt = 0;
+        double stc = 0;
+        for (long[] c : samples) {
+            if (c[0] < from || c[0] > to) continue;
+            double t = (c[0] - from) / 1000.0;
+            n++;
+            st += t;
+            sc += c[1];
+            stt += t * t;
+            stc += t * c[1];
+        }
+        double denominator = n * stt - st * st;
+        if (n < 3 || denominator <= 0) return (nearest(samples, to) - nearest(samples, from)) / Math.max(1e-3, (to - from) / 1000.0);
+        return (n * stc - st * sc) / denominator;
+    }
+
+    private static long nearest(List<long[]> samples, long millis) {
         long best = 0;
         long bestDistance = Long.MAX_VALUE;
-        synchronized (counts) {
-            for (long[] c : counts) {
-                long d = Math.abs(c[0] - millis);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = c[1];
-                }
+        for (long[] c : samples) {
+            long d = Math.abs(c[0] - millis);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c[1];
             }
         }
         return best;

@@ -12,15 +12,13 @@ final class StepSummary {
 
     /**
      * Posts produced in a step become searchable about one median post→searchable latency later: the step's
-     * throughput into Elasticsearch is the growth of the searchable count over the step's window shifted by that
-     * lag, and its backlog what was acknowledged by the step's end but not searchable one lag later. Latencies and
-     * missing probes are taken after the run.
+     * throughput into Elasticsearch is the growth (least-squares slope) of the searchable count over the step's
+     * window shifted by that lag, and its backlog what was acknowledged by the step's end but not searchable one
+     * lag later. Latencies and missing probes are taken after the run.
      */
     static StepResult of(String name, int rate, Duration step, LoadProducer.Production p, long ackedAtEnd,
                          EsWatcher es, Probes probes, JobSampler.StepSamples s) {
-        double seconds = (p.endMillis() - p.startMillis()) / 1000.0;
         long lagMillis = Math.max(0, probes.latency(name).p50());
-        long searchableBefore = es.countAt(p.startMillis() + lagMillis);
         long searchableAfter = es.countAt(p.endMillis() + lagMillis);
         String[] bp = worst(s.backPressure);
         String[] busy = worst(s.busy);
@@ -29,7 +27,7 @@ final class StepSummary {
             s.peakRss.forEach((k, v) -> rss.put(k, v < 0 ? -1 : v >> 20));
         }
         return new StepResult(name, rate, (int) step.toSeconds(), p.acked(), p.ratePerSecond(),
-                (searchableAfter - searchableBefore) / seconds, Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
+                es.ratePerSecond(p.startMillis() + lagMillis, p.endMillis() + lagMillis), Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
                 probes.missing(name), bp[0], Double.parseDouble(bp[1]), busy[0], Double.parseDouble(busy[1]), rss,
                 s.peakHeap >> 20, p.burstPosts(), s.cpuMsPerSecond(), s.machineBusyAndSteal()[0], s.machineBusyAndSteal()[1]);
     }
