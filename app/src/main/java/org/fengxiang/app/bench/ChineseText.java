@@ -30,12 +30,19 @@ final class ChineseText {
     private static final List<String> EMOJI = List.of("😂", "👍", "😡", "🙏", "😭", "[哈哈]", "[怒]", "[赞]", "[泪]");
     private static final List<String> REPOST_COMMENTS = List.of("转发微博", "同感", "确实如此", "关注一下", "太真实了",
             "顶一下", "希望早日解决", "我们这里也是", "说得对", "mark");
+    /**
+     * One event per burst, in turn: each step's burst is a different event, so text linking (rightly) does not join it
+     * to the previous step's incident, where an already red alert would not open again.
+     */
     private static final List<String> BURST_ROOT = List.of(
             "{city}{district}临江化工厂今天下午发生爆炸，浓烟滚滚，周边居民闻到刺鼻气味，有人头晕呕吐，现场已经封路！",
-            "{city}{district}化工厂爆炸后，附近小区居民被紧急疏散，空气里都是刺鼻的味道，求官方尽快公布检测数据！");
-    private static final List<String> BURST_COMMENTS = List.of("太可怕了，必须严查 #临江化工厂爆炸#", "家就在附近，窗户都震碎了😭",
-            "要求公开空气检测结果！", "孩子还在学校，急死了", "为什么一直没有通报？", "明天大家一起去化工厂门口集合讨说法",
-            "希望伤者平安🙏", "之前就有人举报过排放问题", "转发扩散，附近的人注意安全", "刺鼻的味道到现在还没散");
+            "{city}{district}实验小学食堂午餐后几十名学生腹痛呕吐被送医，家长质问校方食材来源，要求公开调查结果！",
+            "{city}{district}跨江大桥凌晨突然垮塌，多辆货车坠入江中，搜救船只正在打捞，这座桥通车才三年！",
+            "{city}{district}水库大坝出现管涌，下游村庄连夜转移，村民说险情已经持续两天，上游还在放水！",
+            "{city}{district}一栋高层住宅电动车充电起火，火势窜上十几层，多名住户被困阳台等待救援！");
+    private static final List<String> BURST_COMMENTS = List.of("太可怕了，必须严查到底", "家就在附近，吓死了😭",
+            "要求公开调查结果！", "孩子还在那边，急死了", "为什么一直没有通报？", "明天大家一起去现场门口集合讨说法",
+            "希望伤者平安🙏", "之前就有人举报过安全隐患", "转发扩散，附近的人注意安全", "到现在还没有一个说法");
 
     private ChineseText() {}
 
@@ -68,9 +75,9 @@ final class ChineseText {
         return k < 7 ? c : c + "//@" + parentAuthor + ":";
     }
 
-    /** The root post of a synthetic incident. */
-    static String burstRoot(SplittableRandom r) {
-        return pick(BURST_ROOT, r).replace("{city}", pick(CITIES, r)).replace("{district}", pick(DISTRICTS, r));
+    /** The root post of the {@code n}-th burst (0-based): its event in turn, in a random place. */
+    static String burstRoot(SplittableRandom r, int n) {
+        return BURST_ROOT.get(Math.floorMod(n, BURST_ROOT.size())).replace("{city}", pick(CITIES, r)).replace("{district}", pick(DISTRICTS, r));
     }
 
     /** A reposting comment inside the synthetic incident (often empty). */

@@ -22,6 +22,7 @@ public final class PostGenerator {
     private final String runId;
     private final List<Root> recent = new ArrayList<>();
     private long seq;
+    private int bursts;
     private Root burst;
 
     private record Root(String id, String author, List<String> members) {}
@@ -47,7 +48,7 @@ public final class PostGenerator {
         String id = id("burst");
         String author = "u" + runId + "-burst";
         burst = new Root(id, author, new ArrayList<>(List.of(id)));
-        return new Generated(id, json(id, "weibo", "microblog", null, ChineseText.burstRoot(rnd), eventMillis,
+        return new Generated(id, json(id, "weibo", "microblog", null, ChineseText.burstRoot(rnd, bursts++), eventMillis,
                 author(author, 250_000, true), null, null), true);
     }
 

@@ -49,6 +49,8 @@ class PostGeneratorTest {
             authors.add(p.author.id);
         }
         assertThat(authors).hasSize(300);
+        String second = PostParser.parse(gen.burstRoot(T0 + 60_000).json()).post().text;
+        assertThat(second).as("each burst is another event").doesNotContain("化工厂").contains("学生");
     }
 
     @Test
