@@ -66,9 +66,8 @@ public final class BenchReport {
         StepResult best = null;
         for (StepResult s : r.steps()) if (s.sustained() && (best == null || s.searchablePerSecond() > best.searchablePerSecond())) best = s;
         double sustained = best == null ? 0 : best.searchablePerSecond();
-        // met by a step offered at least 3,000/s that kept up, with 3,000/s searchable to within the 1 % the
-        // windowed count of a step varies by (a step produces its target rate, not more)
-        g.put(">= 3,000 posts/s sustained into Elasticsearch", verdict(best != null && best.targetRate() >= 3000 && sustained >= 2970,
+        // strict: a step offered exactly 3,000/s measures ~3,000 +- 2 %, so the goal wants a step above it (e.g. 3500/s)
+        g.put(">= 3,000 posts/s sustained into Elasticsearch", verdict(sustained >= 3000,
                 best == null ? "no step kept up" : String.format(Locale.ROOT, "%.0f/s sustained at step %s", sustained, best.step())));
         StepResult at3000 = r.steps().stream().filter(s -> s.targetRate() >= 3000).findFirst().orElse(best);
         if (at3000 != null) {

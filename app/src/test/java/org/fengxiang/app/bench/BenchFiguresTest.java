@@ -40,13 +40,14 @@ class BenchFiguresTest {
                 Map.of("cores", 2), Map.of(), 120, 1000);
         Map<String, String> goals = new BenchReport(r).goals();
         assertThat(goals.get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("NOT met").contains("1000/s sustained");
-        BenchRun.Result kept = new BenchRun.Result(List.of(step(3000, 2999.7, 710)), alerts, 60_000, 10_000, 2, 2,
+        BenchRun.Result above = new BenchRun.Result(List.of(step(3000, 2962, 14), step(3500, 3460, 300)), alerts, 60_000, 10_000,
+                2, 2, Map.of("cores", 2), Map.of(), 120, 1000);
+        assertThat(new BenchReport(above).goals().get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("met")
+                .contains("3460/s sustained at step 3500/s");
+        BenchRun.Result atTarget = new BenchRun.Result(List.of(step(3000, 2999.7, 710)), alerts, 60_000, 10_000, 2, 2,
                 Map.of("cores", 2), Map.of(), 120, 1000);
-        assertThat(new BenchReport(kept).goals().get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("met")
-                .contains("3000/s sustained at step 3000/s");
-        BenchRun.Result shortOfTarget = new BenchRun.Result(List.of(step(3000, 2900, 710)), alerts, 60_000, 10_000, 2, 2,
-                Map.of("cores", 2), Map.of(), 120, 1000);
-        assertThat(new BenchReport(shortOfTarget).goals().get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("NOT met");
+        assertThat(new BenchReport(atTarget).goals().get(">= 3,000 posts/s sustained into Elasticsearch")).as("strict")
+                .startsWith("NOT met");
         assertThat(goals.get("p95 burst→alert <= 5 s after the window that shows it (early warning)")).startsWith("met")
                 .contains("p95 2.50 s after the window end over 1 early warnings");
         assertThat(goals.get("confirmed burst alerts after the window closes (end + disorder), for information"))
