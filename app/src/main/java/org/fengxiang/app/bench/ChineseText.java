@@ -77,7 +77,8 @@ final class ChineseText {
 
     /** The root post of the {@code n}-th burst (0-based): its event in turn, in a random place. */
     static String burstRoot(SplittableRandom r, int n) {
-        return BURST_ROOT.get(Math.floorMod(n, BURST_ROOT.size())).replace("{city}", pick(CITIES, r)).replace("{district}", pick(DISTRICTS, r));
+        String event = BURST_ROOT.get(Math.floorMod(n, BURST_ROOT.size()));
+        return event.replace("{city}", pick(CITIES, r)).replace("{district}", pick(DISTRICTS, r));
     }
 
     /** A reposting comment inside the synthetic incident (often empty). */

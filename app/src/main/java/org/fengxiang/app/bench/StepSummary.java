@@ -27,7 +27,8 @@ final class StepSummary {
             s.peakRss.forEach((k, v) -> rss.put(k, v < 0 ? -1 : v >> 20));
         }
         return new StepResult(name, rate, (int) step.toSeconds(), p.acked(), p.ratePerSecond(),
-                es.ratePerSecond(p.startMillis() + lagMillis, p.endMillis() + lagMillis), Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
+                es.ratePerSecond(p.startMillis() + lagMillis, p.endMillis() + lagMillis),
+                Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
                 probes.missing(name), bp[0], Double.parseDouble(bp[1]), busy[0], Double.parseDouble(busy[1]), rss,
                 s.peakHeap >> 20, p.burstPosts(), s.cpuMsPerSecond(), s.machineBusyAndSteal()[0], s.machineBusyAndSteal()[1]);
     }

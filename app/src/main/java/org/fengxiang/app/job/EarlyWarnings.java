@@ -84,9 +84,13 @@ final class EarlyWarnings<DI, DA> implements Serializable {
      */
     boolean holdBelowFloor(Key<DI, DA> k, Post post) {
         if (k.incident != null || k.received + 1 >= minPosts) return false;
+        count(k, post);
+        return true;
+    }
+
+    private static void count(Key<?, ?> k, Post post) {
         k.received++;
         k.lastSeen = Math.max(k.lastSeen, post.eventTime);
-        return true;
     }
 
     /**
@@ -107,8 +111,7 @@ final class EarlyWarnings<DI, DA> implements Serializable {
     long onPost(Key<DI, DA> k, String key, Post post) {
         if (k.incident == null) k.incident = incidents.create(key);
         incidents.onInput(k.incident, post);
-        k.received++;
-        k.lastSeen = Math.max(k.lastSeen, post.eventTime);
+        count(k, post);
         if (k.received < minPosts) return -1;
         long tick = Math.floorDiv(post.eventTime, tickMillis) * tickMillis + tickMillis;
         return k.lastTick == Long.MIN_VALUE ? tick : Math.max(tick, k.lastTick + tickMillis);
