@@ -1,21 +1,27 @@
 package org.fengxiang.analytics.linking;
 
-import java.util.ArrayList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The recent stories of one MinHash band bucket (state of one key), in event-time order, bounded by
- * the link window and a size cap. Jackson-serialisable (public fields).
+ * The recent stories of one MinHash band bucket (state of one key), in (event time, id) order, bounded
+ * by the link window and a size cap.
  *
- * <p>For the scan, the stories are also kept packed in one array (not serialised; rebuilt on first use):
- * per story its event time, term mask, term count and sorted term fingerprints. A probe reads one
- * contiguous block instead of chasing three objects per candidate (the scan was memory-bound).
+ * <p>Kept packed: the story ids in one array and, in one array of longs, per story its event time, term
+ * mask, term count and sorted term fingerprints ({@code width} slots). A probe reads one contiguous
+ * block instead of chasing objects per candidate (the scan was memory-bound), and a held story costs its
+ * slots and its id, not an object graph. {@link #writeTo} and {@link #readFrom} are its binary state
+ * encoding.
  */
-public class StoryBucket {
-    public ArrayList<Story> stories = new ArrayList<>();
-    /** Per story: [eventTime, mask, count, fingerprints (width slots)]; the first {@code packedCount} stories. */
-    private transient long[] packed;
-    private transient int width;
-    private transient int packedCount = -1;
+public final class StoryBucket {
+    private static final int HEADER = 3;
+    private String[] ids = new String[4];
+    private long[] packed = new long[0];
+    private int width;
+    private int count;
 
     public StoryBucket() {}
 
@@ -26,93 +32,152 @@ public class StoryBucket {
     public StoryMatch probe(Story probe, LinkSettings s) {
         evictBefore(probe.eventTime - s.windowMillis());
         long[] pf = probe.fingerprints();
-        pack(pf.length);
-        int stride = 3 + width;
+        int stride = HEADER + width;
         StoryMatch best = null;
-        for (int k = 0, o = 0; k < packedCount; k++, o += stride) {
+        for (int k = 0, o = 0; k < count; k++, o += stride) {
             long t = packed[o];
-            if (t > probe.eventTime || t == probe.eventTime && !stories.get(k).before(probe)) break;
-            int count = (int) packed[o + 2];
-            int smaller = Math.min(pf.length, count);
+            if (t > probe.eventTime || t == probe.eventTime && ids[k].compareTo(probe.id) >= 0) break;
+            int n = (int) packed[o + 2];
+            int smaller = Math.min(pf.length, n);
             if (smaller < s.minShared) continue;
             // shared <= bound: most candidates are ruled out (or cannot beat the best) before the exact intersection
             int bound = StoryMatch.sharedBound(pf, packed[o + 1]);
             double boundOverlap = bound / (double) smaller;
             if (bound < s.minShared || boundOverlap < s.minOverlap || best != null && boundOverlap < best.overlap) continue;
-            int shared = StoryMatch.sharedSorted(pf, packed, o + 3, count);
+            int shared = StoryMatch.sharedSorted(pf, packed, o + HEADER, n);
             double overlap = shared / (double) smaller;
             if (shared < s.minShared || overlap < s.minOverlap) continue;
-            StoryMatch m = new StoryMatch(stories.get(k), shared, overlap);
+            StoryMatch m = new StoryMatch(ids[k], t, shared, overlap);
             if (m.betterThan(best)) {
                 best = m;
                 // all the probe's terms shared: no later candidate can beat it (it would only tie, and ties go to the earlier)
                 if (m.shared == pf.length) break;
             }
         }
-        insert(probe, pf, s.bucketCap);
+        insert(probe.id, probe.eventTime, pf);
+        if (count > s.bucketCap) removeFirst(count - s.bucketCap);
         return best;
     }
 
     /** Drops stories older than {@code horizon}. */
     public void evictBefore(long horizon) {
         int n = 0;
-        while (n < stories.size() && stories.get(n).eventTime < horizon) n++;
+        int stride = HEADER + width;
+        while (n < count && packed[n * stride] < horizon) n++;
         if (n > 0) removeFirst(n);
     }
 
     /** The event time of the newest story, or Long.MIN_VALUE when empty. */
     public long newest() {
-        return stories.isEmpty() ? Long.MIN_VALUE : stories.get(stories.size() - 1).eventTime;
+        return count == 0 ? Long.MIN_VALUE : packed[(count - 1) * (HEADER + width)];
     }
 
     public boolean isEmpty() {
-        return stories.isEmpty();
+        return count == 0;
     }
 
-    /** Builds the packed copy when missing, stale, or narrower than {@code minWidth} fingerprints. */
-    private void pack(int minWidth) {
-        if (packed != null && packedCount == stories.size() && width >= minWidth) return;
-        long[][] prints = new long[stories.size()][];
-        int w = minWidth;
-        for (int k = 0; k < prints.length; k++) {
-            prints[k] = stories.get(k).fingerprints();
-            w = Math.max(w, prints[k].length);
+    /** Number of stories held. */
+    public int size() {
+        return count;
+    }
+
+    /** The ids of the stories held, oldest first. */
+    public List<String> ids() {
+        return List.of(Arrays.copyOf(ids, count));
+    }
+
+    /** Remembers a story without looking it up. */
+    void add(Story story) {
+        insert(story.id, story.eventTime, story.fingerprints());
+    }
+
+    /** A copy sharing nothing mutable with this bucket. */
+    public StoryBucket copy() {
+        StoryBucket c = new StoryBucket();
+        c.ids = ids.clone();
+        c.packed = packed.clone();
+        c.width = width;
+        c.count = count;
+        return c;
+    }
+
+    /** Writes the bucket: count, width, then per story its id and packed slots. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(count);
+        out.writeInt(width);
+        int stride = HEADER + width;
+        for (int k = 0; k < count; k++) {
+            out.writeUTF(ids[k]);
+            int o = k * stride;
+            out.writeLong(packed[o]);
+            int n = (int) packed[o + 2];
+            out.writeByte(n);
+            for (int i = 0; i < n; i++) out.writeLong(packed[o + HEADER + i]);
         }
-        width = w;
-        packed = new long[Math.max(4, prints.length + 1) * (3 + w)];
-        for (int k = 0; k < prints.length; k++) write(k, stories.get(k).eventTime, prints[k]);
-        packedCount = prints.length;
+    }
+
+    /** Reads a bucket written by {@link #writeTo}. */
+    public static StoryBucket readFrom(DataInput in) throws IOException {
+        StoryBucket b = new StoryBucket();
+        int n = in.readInt();
+        b.width = in.readInt();
+        int stride = HEADER + b.width;
+        b.ids = new String[Math.max(4, n)];
+        b.packed = new long[n * stride];
+        long[] prints = new long[b.width];
+        for (int k = 0; k < n; k++) {
+            b.ids[k] = in.readUTF();
+            long time = in.readLong();
+            int terms = in.readUnsignedByte();
+            for (int i = 0; i < terms; i++) prints[i] = in.readLong();
+            b.write(k, time, Arrays.copyOf(prints, terms));
+        }
+        b.count = n;
+        return b;
     }
 
     private void write(int k, long eventTime, long[] prints) {
-        int o = k * (3 + width);
+        int o = k * (HEADER + width);
         packed[o] = eventTime;
         packed[o + 1] = Story.mask(prints);
         packed[o + 2] = prints.length;
-        System.arraycopy(prints, 0, packed, o + 3, prints.length);
+        System.arraycopy(prints, 0, packed, o + HEADER, prints.length);
+        Arrays.fill(packed, o + HEADER + prints.length, o + HEADER + width, 0L);
     }
 
-    private void insert(Story story, long[] prints, int cap) {
-        int at = stories.size();
-        while (at > 0 && story.before(stories.get(at - 1))) at--;
-        stories.add(at, story);
-        int stride = 3 + width;
-        if (packed.length < stories.size() * stride) packed = java.util.Arrays.copyOf(packed, Math.max(packed.length * 2, stories.size() * stride));
-        System.arraycopy(packed, at * stride, packed, (at + 1) * stride, (packedCount - at) * stride);
-        write(at, story.eventTime, prints);
-        packedCount++;
-        if (stories.size() > cap) removeFirst(stories.size() - cap);
+    private void insert(String id, long eventTime, long[] prints) {
+        if (prints.length > width) widen(prints.length);
+        int stride = HEADER + width;
+        int at = count;
+        while (at > 0 && before(eventTime, id, packed[(at - 1) * stride], ids[at - 1])) at--;
+        if (count == ids.length) ids = Arrays.copyOf(ids, ids.length * 2);
+        if (packed.length < (count + 1) * stride) packed = Arrays.copyOf(packed, Math.max(packed.length * 2, (count + 1) * stride));
+        System.arraycopy(ids, at, ids, at + 1, count - at);
+        System.arraycopy(packed, at * stride, packed, (at + 1) * stride, (count - at) * stride);
+        ids[at] = id;
+        write(at, eventTime, prints);
+        count++;
+    }
+
+    private static boolean before(long t, String id, long otherT, String otherId) {
+        return t < otherT || t == otherT && id.compareTo(otherId) < 0;
+    }
+
+    /** Re-lays the packed stories with room for {@code w} fingerprints each. */
+    private void widen(int w) {
+        int from = HEADER + width;
+        int to = HEADER + w;
+        long[] wider = new long[Math.max(4, ids.length) * to];
+        for (int k = 0; k < count; k++) System.arraycopy(packed, k * from, wider, k * to, from);
+        packed = wider;
+        width = w;
     }
 
     private void removeFirst(int n) {
-        boolean inSync = packed != null && packedCount == stories.size();
-        stories.subList(0, n).clear();
-        if (!inSync) {
-            packedCount = -1;
-            return;
-        }
-        int stride = 3 + width;
-        System.arraycopy(packed, n * stride, packed, 0, (packedCount - n) * stride);
-        packedCount -= n;
+        int stride = HEADER + width;
+        System.arraycopy(ids, n, ids, 0, count - n);
+        Arrays.fill(ids, count - n, count, null);
+        System.arraycopy(packed, n * stride, packed, 0, (count - n) * stride);
+        count -= n;
     }
 }

@@ -16,8 +16,12 @@ public class StoryMatch implements Serializable {
     public StoryMatch() {}
 
     StoryMatch(Story candidate, int shared, double overlap) {
-        this.candidateId = candidate.id;
-        this.candidateTime = candidate.eventTime;
+        this(candidate.id, candidate.eventTime, shared, overlap);
+    }
+
+    StoryMatch(String candidateId, long candidateTime, int shared, double overlap) {
+        this.candidateId = candidateId;
+        this.candidateTime = candidateTime;
         this.shared = shared;
         this.overlap = overlap;
     }

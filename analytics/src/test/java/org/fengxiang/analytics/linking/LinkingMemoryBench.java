@@ -96,13 +96,23 @@ public final class LinkingMemoryBench {
 
     private static long held(Map<String, StoryBucket> buckets) {
         long h = 0;
-        for (StoryBucket b : buckets.values()) h += b.stories.size();
+        for (StoryBucket b : buckets.values()) h += b.size();
         return h;
     }
 
     private static long stateBytes(Map<String, StoryBucket> buckets, TopicForest forest) {
         long bytes = Json.write(forest).length();
-        for (Map.Entry<String, StoryBucket> e : buckets.entrySet()) bytes += e.getKey().length() + Json.write(e.getValue()).length();
+        for (Map.Entry<String, StoryBucket> e : buckets.entrySet()) bytes += e.getKey().length() + encodedSize(e.getValue());
         return bytes;
+    }
+
+    private static long encodedSize(StoryBucket b) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            b.writeTo(new java.io.DataOutputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.size();
     }
 }

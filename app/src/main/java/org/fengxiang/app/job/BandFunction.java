@@ -30,7 +30,7 @@ final class BandFunction extends OrderedKeyedFunction<BandProbe, BandProbe> {
 
     @Override
     void openState() {
-        bucket = getRuntimeContext().getState(new ValueStateDescriptor<>("bucket", new JsonTypeInfo<>(BandBucket.class)));
+        bucket = getRuntimeContext().getState(new ValueStateDescriptor<>("bucket", new CodecTypeInfo<>(new BandBucket.Codec())));
     }
 
     @Override
@@ -41,7 +41,7 @@ final class BandFunction extends OrderedKeyedFunction<BandProbe, BandProbe> {
             b.apply(p, maxHamming, ttlMillis, cap);
             out.collect(p);
         }
-        if (b.entries.isEmpty()) bucket.clear();
+        if (b.size() == 0) bucket.clear();
         else bucket.update(b);
     }
 }

@@ -30,7 +30,7 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
 
     @Override
     void openState() {
-        bucket = getRuntimeContext().getState(new ValueStateDescriptor<>("stories", new JsonTypeInfo<>(StoryBucket.class)));
+        bucket = getRuntimeContext().getState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec())));
     }
 
     @Override
@@ -39,7 +39,18 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
         if (b == null) b = new StoryBucket();
         for (StoryProbe p : probes) out.collect(p.vote(b.probe(p.story, settings)));
         bucket.update(b);
-        ctx.timerService().registerEventTimeTimer(b.newest() + settings.windowMillis() + 1);
+        ctx.timerService().registerEventTimeTimer(cleanUpTime(b.newest(), settings.windowMillis()));
+    }
+
+    /**
+     * When to look at a bucket again to drop it: just after its newest story leaves the window, rounded up
+     * to a 32nd of the window (at least a minute), so a busy bucket has a few clean-up timers, not one per
+     * story (timers live on the heap and each one costs a priority-queue entry).
+     */
+    static long cleanUpTime(long newest, long windowMillis) {
+        long grid = Math.max(60_000L, windowMillis / 32);
+        long due = newest + windowMillis + 1;
+        return Math.floorDiv(due + grid - 1, grid) * grid;
     }
 
     @Override

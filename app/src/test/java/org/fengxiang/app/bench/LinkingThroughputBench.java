@@ -46,7 +46,7 @@ public final class LinkingThroughputBench {
                 boolean linked = false;
                 for (String key : StorySignature.bandKeys(st, s)) {
                     StoryBucket b = buckets.computeIfAbsent(key, k -> new StoryBucket());
-                    met += b.stories.size();
+                    met += b.size();
                     probes++;
                     if (b.probe(st, s) != null) linked = true;
                 }
