@@ -29,7 +29,7 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
 
     @Override
     void openState() {
-        forest = getRuntimeContext().getState(new ValueStateDescriptor<>("forest", new JsonTypeInfo<>(TopicForest.class)));
+        forest = getRuntimeContext().getState(new ValueStateDescriptor<>("forest", new CodecTypeInfo<>(new TopicForestCodec())));
     }
 
     @Override
