@@ -126,7 +126,18 @@ public final class BulkWriter<T> implements AutoCloseable {
         if (reply.status() != 200) {
             throw new IOException("Elasticsearch bulk request refused, HTTP " + reply.status() + ": " + abbreviate(reply.body()));
         }
+        if (allSucceeded(reply.body())) {
+            stats.written += items.size();
+            return new Attempt(List.of(), null);
+        }
         return classify(items, Json.tree(reply.body()));
+    }
+
+    /** True for a response that says no item failed ({@code "errors":false} leads it): nothing to classify. */
+    static boolean allSucceeded(String body) {
+        int i = 0;
+        while (i < body.length() && Character.isWhitespace(body.charAt(i))) i++;
+        return body.startsWith("{\"errors\":false", i);
     }
 
     private Attempt classify(List<BulkItem> items, JsonNode response) throws IOException {

@@ -36,6 +36,15 @@ class BulkWriterTest {
     }
 
     @Test
+    void onlyAResponseLedByErrorsFalseSkipsTheItemByItemCheck() {
+        assertThat(BulkWriter.allSucceeded("{\"errors\":false,\"items\":[{\"index\":{\"status\":201}}]}")).isTrue();
+        assertThat(BulkWriter.allSucceeded(" {\"errors\":false}")).isTrue();
+        assertThat(BulkWriter.allSucceeded("{\"errors\":true,\"items\":[{\"index\":{\"status\":400}}]}")).isFalse();
+        assertThat(BulkWriter.allSucceeded("{\"items\":[],\"errors\":false}")).as("other shapes are parsed").isFalse();
+        assertThat(BulkWriter.allSucceeded("")).isFalse();
+    }
+
+    @Test
     void batchesAreBoundedByDocsAndTheBufferNeverExceedsTheLimit() throws Exception {
         limits.maxDocs = 3;
         BulkWriter<Alert> w = writer(List.of(AlertMapper.latest(names)));
