@@ -1,6 +1,7 @@
 package org.fengxiang.app.job;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -14,12 +15,17 @@ import org.fengxiang.analytics.dedup.SimHash;
  * {@link org.fengxiang.analytics.dedup.NearDuplicateIndex#bestMatch}; probes must be applied in
  * (event time, id) order.
  *
- * <p>Kept packed in parallel arrays, oldest first from {@code head}: a bucket entry is five slots, not an
- * entry object and two map nodes, and forgetting the oldest entry is O(1). A post's root and root time are
- * kept with the post (they never change once set), so no map from post to root is needed.
+ * <p>Kept packed, oldest first from {@code head}: per post its hash, time and root time in arrays, and its id
+ * as UTF-8 in one shared byte array. Every post is held in four buckets (one per band) for the whole
+ * de-duplication window, so this is the job's largest state: an entry and two map nodes per post and band
+ * cost about 250 bytes, a packed entry about 50, and forgetting the oldest entry is O(1). A post's root and
+ * root time are kept with the post (they never change once set), so no map from post to root is needed.
  */
 public final class BandBucket {
-    private String[] ids;
+    /** Start of each post's id in {@link #blob}; it ends where the next one starts (the last at {@link #blobEnd}). */
+    private int[] starts;
+    private byte[] blob;
+    private int blobEnd;
     /** Root of the post's chain; null when the post is its own root. */
     private String[] roots;
     private long[] hashes;
@@ -30,11 +36,12 @@ public final class BandBucket {
     private int end;
 
     public BandBucket() {
-        this(4);
+        this(4, 64);
     }
 
-    private BandBucket(int capacity) {
-        ids = new String[capacity];
+    private BandBucket(int capacity, int blobCapacity) {
+        starts = new int[capacity];
+        blob = new byte[blobCapacity];
         roots = new String[capacity];
         hashes = new long[capacity];
         times = new long[capacity];
@@ -52,32 +59,43 @@ public final class BandBucket {
      */
     void apply(BandProbe p, int maxHamming, long ttlMillis, int cap) {
         while (head < end && (times[head] <= p.eventTime - ttlMillis || end - head >= cap)) {
-            ids[head] = null;
             roots[head] = null;
             head++;
         }
-        int best = bestMatch(p, maxHamming, ttlMillis);
+        if (head == end) blobEnd = 0;
+        byte[] id = p.postId.getBytes(StandardCharsets.UTF_8);
+        int best = bestMatch(p, id, maxHamming, ttlMillis);
         if (best >= 0) {
-            p.root = roots[best] == null ? ids[best] : roots[best];
+            p.root = roots[best] == null ? id(best) : roots[best];
             p.rootTime = rootTimes[best];
         }
-        add(p.postId, p.simhash, p.eventTime, best >= 0 ? p.root : null, best >= 0 ? p.rootTime : p.eventTime);
+        add(id, p.simhash, p.eventTime, best >= 0 ? p.root : null, best >= 0 ? p.rootTime : p.eventTime);
     }
 
-    private int bestMatch(BandProbe p, int maxHamming, long ttlMillis) {
+    private int bestMatch(BandProbe p, byte[] id, int maxHamming, long ttlMillis) {
         int best = -1;
         for (int i = head; i < end; i++) {
             long t = times[i];
-            if (t > p.eventTime || p.eventTime - t >= ttlMillis || ids[i].equals(p.postId)) continue;
-            if (SimHash.distance(hashes[i], p.simhash) > maxHamming) continue;
-            if (best < 0 || t < times[best] || t == times[best] && ids[i].compareTo(ids[best]) < 0) best = i;
+            if (t > p.eventTime || p.eventTime - t >= ttlMillis || SimHash.distance(hashes[i], p.simhash) > maxHamming) continue;
+            if (Arrays.equals(blob, starts[i], idEnd(i), id, 0, id.length)) continue; // the post itself, seen again
+            if (best < 0 || t < times[best] || t == times[best] && id(i).compareTo(id(best)) < 0) best = i;
         }
         return best;
     }
 
-    private void add(String id, long hash, long time, String root, long rootTime) {
-        if (end == ids.length) makeRoom();
-        ids[end] = id;
+    private int idEnd(int i) {
+        return i + 1 < end ? starts[i + 1] : blobEnd;
+    }
+
+    private String id(int i) {
+        return new String(blob, starts[i], idEnd(i) - starts[i], StandardCharsets.UTF_8);
+    }
+
+    private void add(byte[] id, long hash, long time, String root, long rootTime) {
+        if (end == hashes.length || blobEnd + id.length > blob.length) makeRoom(id.length);
+        starts[end] = blobEnd;
+        System.arraycopy(id, 0, blob, blobEnd, id.length);
+        blobEnd += id.length;
         roots[end] = root;
         hashes[end] = hash;
         times[end] = time;
@@ -85,15 +103,24 @@ public final class BandBucket {
         end++;
     }
 
-    /** Moves the live entries to the front, growing the arrays when more than half full. */
-    private void makeRoom() {
+    /** Moves the live entries and ids to the front, growing the arrays when more than half full. */
+    private void makeRoom(int idLength) {
         int n = end - head;
-        int capacity = n * 2 > ids.length ? ids.length + (ids.length >> 1) + 1 : ids.length;
-        ids = shift(ids, capacity, n);
+        int from = n == 0 ? blobEnd : starts[head];
+        int used = blobEnd - from;
+        int capacity = (n + 1) * 2 > hashes.length ? hashes.length + (hashes.length >> 1) + 1 : hashes.length;
+        int[] s = new int[capacity];
+        for (int i = 0; i < n; i++) s[i] = starts[head + i] - from;
+        starts = s;
         roots = shift(roots, capacity, n);
         hashes = shift(hashes, capacity, n);
         times = shift(times, capacity, n);
         rootTimes = shift(rootTimes, capacity, n);
+        int need = used + idLength;
+        byte[] b = need * 2 > blob.length ? new byte[Math.max(need * 2, blob.length + (blob.length >> 1))] : blob;
+        System.arraycopy(blob, from, b, 0, used);
+        blob = b;
+        blobEnd = used;
         head = 0;
         end = n;
     }
@@ -110,7 +137,7 @@ public final class BandBucket {
         return b;
     }
 
-    /** Binary state encoding: count, then per post id, hash, time and root (empty: own root). */
+    /** Binary state encoding: count, then per post its id (UTF-8), hash, time and root (empty: own root). */
     public static final class Codec implements StateCodec<BandBucket> {
         @Override public Class<BandBucket> type() { return BandBucket.class; }
 
@@ -118,7 +145,9 @@ public final class BandBucket {
         public void write(BandBucket b, DataOutputView out) throws IOException {
             out.writeInt(b.size());
             for (int i = b.head; i < b.end; i++) {
-                StringValue.writeString(b.ids[i], out);
+                int len = b.idEnd(i) - b.starts[i];
+                out.writeInt(len);
+                out.write(b.blob, b.starts[i], len);
                 out.writeLong(b.hashes[i]);
                 out.writeLong(b.times[i]);
                 StringValue.writeString(b.roots[i] == null ? "" : b.roots[i], out);
@@ -129,9 +158,10 @@ public final class BandBucket {
         @Override
         public BandBucket read(DataInputView in) throws IOException {
             int n = in.readInt();
-            BandBucket b = new BandBucket(Math.max(4, n + (n >> 1)));
+            BandBucket b = new BandBucket(Math.max(4, n + (n >> 1)), 64);
             for (int i = 0; i < n; i++) {
-                String id = StringValue.readString(in);
+                byte[] id = new byte[in.readInt()];
+                in.readFully(id);
                 long hash = in.readLong();
                 long time = in.readLong();
                 String root = StringValue.readString(in);
@@ -143,9 +173,11 @@ public final class BandBucket {
 
         @Override
         public BandBucket copy(BandBucket b) {
-            BandBucket c = new BandBucket(0);
-            c.ids = Arrays.copyOf(b.ids, b.ids.length);
-            c.roots = Arrays.copyOf(b.roots, b.roots.length);
+            BandBucket c = new BandBucket(0, 0);
+            c.starts = b.starts.clone();
+            c.blob = b.blob.clone();
+            c.blobEnd = b.blobEnd;
+            c.roots = b.roots.clone();
             c.hashes = b.hashes.clone();
             c.times = b.times.clone();
             c.rootTimes = b.rootTimes.clone();

@@ -1,7 +1,9 @@
 package org.fengxiang.app.job;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -23,6 +25,7 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
     private final long retentionMillis;
     private transient EventTimeBuffer<Post> pending;
     private transient ValueState<TopicAssignment> assigned;
+    private transient Map<String, String> recentRoots;
 
     TopicJoinFunction(LinkSettings settings) {
         this.retentionMillis = settings.assignmentMillis();
@@ -31,6 +34,12 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
     @Override
     public void open(OpenContext ctx) {
         pending = EventTimeBuffer.open(getRuntimeContext(), "posts-by-time", Post.class);
+        recentRoots = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 4096;
+            }
+        };
         assigned = getRuntimeContext().getState(new ValueStateDescriptor<>("assigned", TypeInformation.of(TopicAssignment.class)));
     }
 
@@ -41,7 +50,7 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
 
     @Override
     public void processElement2(TopicAssignment a, Context ctx, Collector<Post> out) throws Exception {
-        assigned.update(a);
+        assigned.update(kept(a));
         ctx.timerService().registerEventTimeTimer(a.eventTime + retentionMillis);
     }
 
@@ -51,6 +60,18 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
         for (Post p : ready) stamp(p, out);
         TopicAssignment a = assigned.value();
         if (a != null && timestamp >= a.eventTime + retentionMillis) assigned.clear();
+    }
+
+    /**
+     * What a linked cascade keeps until the retention ends: the incident root and the link's event time only
+     * (ids and scores are for the record), with the root's string shared among the cascades of one incident
+     * (a large story links thousands of cascades to one root).
+     */
+    private TopicAssignment kept(TopicAssignment a) {
+        TopicAssignment k = new TopicAssignment();
+        k.eventTime = a.eventTime;
+        k.incidentRootId = recentRoots.computeIfAbsent(a.incidentRootId, r -> r);
+        return k;
     }
 
     private void stamp(Post p, Collector<Post> out) throws Exception {
