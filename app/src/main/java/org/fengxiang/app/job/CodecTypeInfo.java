@@ -10,13 +10,23 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.util.InstantiationUtil;
 
-/** Explicit type information for keyed state encoded by a {@link StateCodec}. */
+/**
+ * Explicit type information for keyed state encoded by a {@link StateCodec}: a binary codec of its own, or
+ * {@link #json JSON}. Used for keyed state only, where the heap backend serialises on checkpoints and copies
+ * values touched while a checkpoint is written; records on the wire are POJOs.
+ */
 public final class CodecTypeInfo<T> extends TypeInformation<T> {
     private final StateCodec<T> codec;
 
     public CodecTypeInfo(StateCodec<T> codec) {
         this.codec = Objects.requireNonNull(codec);
+    }
+
+    /** State of {@code type} encoded as JSON. */
+    public static <T> CodecTypeInfo<T> json(Class<T> type) {
+        return new CodecTypeInfo<>(new JsonCodec<>(type));
     }
 
     @Override public boolean isBasicType() { return false; }
@@ -27,8 +37,8 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
     @Override public boolean isKeyType() { return false; }
     @Override public TypeSerializer<T> createSerializer(SerializerConfig config) { return new CodecSerializer<>(codec); }
     @Override public String toString() { return "Codec<" + codec.type().getSimpleName() + ">"; }
-    @Override public boolean equals(Object o) { return o instanceof CodecTypeInfo<?> c && c.codec.getClass() == codec.getClass(); }
-    @Override public int hashCode() { return codec.getClass().hashCode(); }
+    @Override public boolean equals(Object o) { return o instanceof CodecTypeInfo<?> c && same(c.codec, codec); }
+    @Override public int hashCode() { return codec.type().hashCode(); }
     @Override public boolean canEqual(Object o) { return o instanceof CodecTypeInfo; }
 
     /** Serialises values as a length-prefixed codec record (so records can be skipped and copied as bytes). */
@@ -71,12 +81,17 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
             target.write(source, len);
         }
 
-        @Override public boolean equals(Object o) { return o instanceof CodecSerializer<?> s && s.codec.getClass() == codec.getClass(); }
-        @Override public int hashCode() { return codec.getClass().hashCode(); }
+        @Override public boolean equals(Object o) { return o instanceof CodecSerializer<?> s && same(s.codec, codec); }
+        @Override public int hashCode() { return codec.type().hashCode(); }
         @Override public TypeSerializerSnapshot<T> snapshotConfiguration() { return new Snapshot<>(codec); }
     }
 
-    /** Snapshot holding the codec's class name; a checkpoint restores with the same codec only. */
+    /** Same codec class for the same state class. */
+    static boolean same(StateCodec<?> a, StateCodec<?> b) {
+        return a.getClass() == b.getClass() && a.type().equals(b.type());
+    }
+
+    /** Snapshot holding the codec (Java-serialised); a checkpoint restores with the same codec only. */
     public static final class Snapshot<T> implements TypeSerializerSnapshot<T> {
         private StateCodec<T> codec;
 
@@ -90,15 +105,18 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
 
         @Override
         public void writeSnapshot(DataOutputView out) throws IOException {
-            out.writeUTF(codec.getClass().getName());
+            byte[] bytes = InstantiationUtil.serializeObject(codec);
+            out.writeInt(bytes.length);
+            out.write(bytes);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public void readSnapshot(int version, DataInputView in, ClassLoader cl) throws IOException {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
             try {
-                codec = (StateCodec<T>) Class.forName(in.readUTF(), false, cl).getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
+                codec = InstantiationUtil.deserializeObject(bytes, cl);
+            } catch (ClassNotFoundException e) {
                 throw new IOException("cannot re-create the state codec", e);
             }
         }
@@ -107,7 +125,7 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
 
         @Override
         public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializerSnapshot<T> old) {
-            return old instanceof Snapshot<T> s && s.codec.getClass() == codec.getClass()
+            return old instanceof Snapshot<T> s && same(s.codec, codec)
                     ? TypeSerializerSchemaCompatibility.compatibleAsIs()
                     : TypeSerializerSchemaCompatibility.incompatible();
         }

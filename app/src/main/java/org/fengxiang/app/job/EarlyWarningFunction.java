@@ -49,9 +49,9 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
     @Override
     public void open(OpenContext ctx) {
         incident = getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
-                new JsonTypeInfo<>(warnings.incidents().stateType())));
+                CodecTypeInfo.json(warnings.incidents().stateType())));
         alert = getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
-                new JsonTypeInfo<>(warnings.alerts().stateType())));
+                CodecTypeInfo.json(warnings.alerts().stateType())));
         meta = getRuntimeContext().getState(new ValueStateDescriptor<>("early-meta",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         held = getRuntimeContext().getState(new ValueStateDescriptor<>("early-held",

@@ -49,7 +49,7 @@ final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, 
 
     @Override
     public void open(OpenContext ctx) {
-        counts = getRuntimeContext().getState(new ValueStateDescriptor<>("counts", new JsonTypeInfo<>(SameHourBaseline.class)));
+        counts = getRuntimeContext().getState(new ValueStateDescriptor<>("counts", CodecTypeInfo.json(SameHourBaseline.class)));
         pending = EventTimeBuffer.open(getRuntimeContext(), "pending-by-time", Incident.class);
     }
 

@@ -27,7 +27,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
 
     @Override
     public void open(OpenContext ctx) {
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", new JsonTypeInfo<>(detector.stateType())));
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType())));
     }
 
     @Override
