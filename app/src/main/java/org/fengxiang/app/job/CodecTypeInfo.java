@@ -8,7 +8,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.util.InstantiationUtil;
 
@@ -41,45 +40,24 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
     @Override public int hashCode() { return codec.type().hashCode(); }
     @Override public boolean canEqual(Object o) { return o instanceof CodecTypeInfo; }
 
-    /** Serialises values as a length-prefixed codec record (so records can be skipped and copied as bytes). */
+    /** Serialises values with the codec alone (codecs are stateless, so one serializer serves every thread). */
     static final class CodecSerializer<T> extends TypeSerializer<T> {
         private final StateCodec<T> codec;
-        private DataOutputSerializer buffer = new DataOutputSerializer(256);
 
         CodecSerializer(StateCodec<T> codec) {
             this.codec = codec;
         }
 
         @Override public boolean isImmutableType() { return false; }
-        @Override public TypeSerializer<T> duplicate() { return new CodecSerializer<>(codec); }
+        @Override public TypeSerializer<T> duplicate() { return this; }
         @Override public T createInstance() { return null; }
         @Override public T copy(T from) { return from == null ? null : codec.copy(from); }
         @Override public T copy(T from, T reuse) { return copy(from); }
         @Override public int getLength() { return -1; }
-
-        @Override
-        public void serialize(T record, DataOutputView target) throws IOException {
-            buffer.clear();
-            codec.write(record, buffer);
-            target.writeInt(buffer.length());
-            target.write(buffer.getSharedBuffer(), 0, buffer.length());
-            if (buffer.getSharedBuffer().length > 1 << 20) buffer = new DataOutputSerializer(256); // a rare huge value
-        }
-
-        @Override
-        public T deserialize(DataInputView source) throws IOException {
-            source.readInt();
-            return codec.read(source);
-        }
-
+        @Override public void serialize(T record, DataOutputView target) throws IOException { codec.write(record, target); }
+        @Override public T deserialize(DataInputView source) throws IOException { return codec.read(source); }
         @Override public T deserialize(T reuse, DataInputView source) throws IOException { return deserialize(source); }
-
-        @Override
-        public void copy(DataInputView source, DataOutputView target) throws IOException {
-            int len = source.readInt();
-            target.writeInt(len);
-            target.write(source, len);
-        }
+        @Override public void copy(DataInputView source, DataOutputView target) throws IOException { serialize(deserialize(source), target); }
 
         @Override public boolean equals(Object o) { return o instanceof CodecSerializer<?> s && same(s.codec, codec); }
         @Override public int hashCode() { return codec.type().hashCode(); }

@@ -9,7 +9,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * Binary encoding and deep copy of one keyed-state type, for state that is large or touched on every
  * record: checkpoints write it without JSON, and the heap backend's copy-on-write (taken while a
  * checkpoint is being written) clones arrays instead of round-tripping through a codec. A codec is
- * Java-serialised into the checkpoint's serializer snapshot, so it must stay small and serialisable.
+ * Java-serialised into the checkpoint's serializer snapshot, so it must stay small and serialisable, and it
+ * must be stateless (one instance serves every thread).
  */
 public interface StateCodec<T> extends Serializable {
     /** The state class. */
