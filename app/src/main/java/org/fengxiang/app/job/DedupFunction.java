@@ -38,7 +38,7 @@ final class DedupFunction extends OrderedKeyedFunction<Post, Post> {
     @Override
     void afterTimer(long timestamp, Context ctx) throws Exception {
         Long t = firstTime.value();
-        if (t != null && timestamp >= t + ttlMillis && nothingPending()) {
+        if (t != null && timestamp >= t + ttlMillis) {
             firstId.clear();
             firstTime.clear();
         }

@@ -9,6 +9,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fengxiang.analytics.linking.LinkSettings;
@@ -159,15 +160,16 @@ public final class PipelineJob {
      */
     private DataStream<Post> deduplicate(DataStream<Post> posts) {
         long ttl = Duration.ofHours(settings.dedupTtlHours).toMillis();
-        DataStream<Post> exact = posts.filter(p -> p.simhash == 0).name("no-simhash")
-                .keyBy(DedupKey::of, Types.STRING)
-                .process(new DedupFunction(ttl)).name("dedup-exact").uid("dedup-exact");
-        DataStream<Post> near = posts.filter(p -> p.simhash != 0).name("has-simhash")
+        DataStream<Post> exact = OrderedKeyedFunction.apply(posts.filter(p -> p.simhash == 0).name("no-simhash")
+                .keyBy(DedupKey::of, Types.STRING), new DedupFunction(ttl), TypeInformation.of(Post.class), "dedup-exact")
+                .uid("dedup-exact");
+        KeyedStream<BandProbe, String> bands = posts.filter(p -> p.simhash != 0).name("has-simhash")
                 .flatMap((Post p, org.apache.flink.util.Collector<BandProbe> out) -> {
                     for (int b = 0; b < BandProbe.BANDS; b++) out.collect(new BandProbe(p, b));
                 }).returns(TypeInformation.of(BandProbe.class)).name("simhash-bands")
-                .keyBy(BandProbe::bucket, Types.STRING)
-                .process(new BandFunction(settings.maxHamming, ttl, settings.bucketCap)).name("dedup-near").uid("dedup-near")
+                .keyBy(BandProbe::bucket, Types.STRING);
+        DataStream<Post> near = OrderedKeyedFunction.apply(bands, new BandFunction(settings.maxHamming, ttl, settings.bucketCap),
+                        TypeInformation.of(BandProbe.class), "dedup-near").uid("dedup-near")
                 .keyBy(v -> v.postId, Types.STRING)
                 .process(new VoteFunction()).name("dedup-votes").uid("dedup-votes");
         return exact.union(near);

@@ -15,7 +15,7 @@ public class PipelineSettings implements Serializable {
     /** Most posts remembered per SimHash band bucket (the oldest are forgotten first). */
     public int bucketCap = 512;
     /** Checkpoint interval of the streaming job (seconds). */
-    public long checkpointIntervalSeconds = 30;
+    public long checkpointIntervalSeconds = 60;
     /** Default parallelism (0 = the Flink default). */
     public int parallelism = 0;
     /**

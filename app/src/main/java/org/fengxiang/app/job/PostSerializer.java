@@ -8,7 +8,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.fengxiang.core.Author;
 import org.fengxiang.core.Metrics;
 import org.fengxiang.core.Post;
@@ -17,14 +16,15 @@ import org.fengxiang.core.Sentiment;
 /**
  * The Flink serializer of {@link Post}, written field by field (the reflective POJO serializer was a tenth of the
  * job's CPU: every post crosses several keyed exchanges and sits in event-time buffers that are checkpointed).
- * Strings go through {@link StringValue} (null-safe); nested objects and boxed values behind a presence bit.
+ * Strings are written as their UTF-8 bytes behind a variable-length size ({@link Utf8}; null-safe: Flink's {@code StringValue}
+ * writes char by char, and Chinese text takes 3 bytes a char either way); nested objects and boxed values behind a presence bit.
  * A change of {@code Post}'s fields must change this class and its snapshot {@link #VERSION}
  * ({@code PostSerializerTest} fails until it does).
  */
 public final class PostSerializer extends TypeSerializer<Post> {
     private static final long serialVersionUID = 1L;
     /** The layout version, recorded in checkpoints. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final int AUTHOR = 1;
     private static final int METRICS = 1 << 1;
@@ -98,7 +98,7 @@ public final class PostSerializer extends TypeSerializer<Post> {
             writeLong(out, p.metrics.views);
         }
         if (p.sentiment != null) {
-            StringValue.writeString(p.sentiment.label, out);
+            Utf8.write(p.sentiment.label, out);
             out.writeDouble(p.sentiment.score);
         }
         for (List<String> l : lists(p)) writeList(out, l);
@@ -108,33 +108,33 @@ public final class PostSerializer extends TypeSerializer<Post> {
     public Post deserialize(DataInputView in) throws IOException {
         Post p = new Post();
         int flags = in.readByte();
-        p.id = StringValue.readString(in);
-        p.source = StringValue.readString(in);
-        p.channel = StringValue.readString(in);
-        p.url = StringValue.readString(in);
-        p.title = StringValue.readString(in);
-        p.text = StringValue.readString(in);
-        p.publishedAt = StringValue.readString(in);
-        p.fetchedAt = StringValue.readString(in);
-        p.repostOf = StringValue.readString(in);
-        p.parentId = StringValue.readString(in);
-        p.lang = StringValue.readString(in);
-        p.incidentId = StringValue.readString(in);
-        p.incidentRootId = StringValue.readString(in);
-        p.dupOf = StringValue.readString(in);
-        p.region = StringValue.readString(in);
-        p.textHash = StringValue.readString(in);
+        p.id = Utf8.read(in);
+        p.source = Utf8.read(in);
+        p.channel = Utf8.read(in);
+        p.url = Utf8.read(in);
+        p.title = Utf8.read(in);
+        p.text = Utf8.read(in);
+        p.publishedAt = Utf8.read(in);
+        p.fetchedAt = Utf8.read(in);
+        p.repostOf = Utf8.read(in);
+        p.parentId = Utf8.read(in);
+        p.lang = Utf8.read(in);
+        p.incidentId = Utf8.read(in);
+        p.incidentRootId = Utf8.read(in);
+        p.dupOf = Utf8.read(in);
+        p.region = Utf8.read(in);
+        p.textHash = Utf8.read(in);
         p.eventTime = in.readLong();
         p.ingestedAt = in.readLong();
         p.simhash = in.readLong();
         if ((flags & AUTHOR) != 0) {
-            p.author = new Author(StringValue.readString(in), StringValue.readString(in), null, null, StringValue.readString(in));
+            p.author = new Author(Utf8.read(in), Utf8.read(in), null, null, Utf8.read(in));
             p.author.followers = readLong(in);
             int verified = in.readByte();
             p.author.verified = verified == 2 ? null : verified == 1;
         }
         if ((flags & METRICS) != 0) p.metrics = new Metrics(readLong(in), readLong(in), readLong(in), readLong(in));
-        if ((flags & SENTIMENT) != 0) p.sentiment = new Sentiment(StringValue.readString(in), in.readDouble());
+        if ((flags & SENTIMENT) != 0) p.sentiment = new Sentiment(Utf8.read(in), in.readDouble());
         if ((flags & PROVISIONAL) != 0) p.provisional = (flags & PROVISIONAL_TRUE) != 0;
         p.keywords = readList(in);
         p.hashtags = readList(in);
@@ -194,7 +194,7 @@ public final class PostSerializer extends TypeSerializer<Post> {
     }
 
     private static void strings(DataOutputView out, String... values) throws IOException {
-        for (String s : values) StringValue.writeString(s, out);
+        for (String s : values) Utf8.write(s, out);
     }
 
     private static void writeLong(DataOutputView out, Long v) throws IOException {
@@ -213,14 +213,14 @@ public final class PostSerializer extends TypeSerializer<Post> {
             return;
         }
         out.writeInt(l.size() + 1);
-        for (String s : l) StringValue.writeString(s, out);
+        for (String s : l) Utf8.write(s, out);
     }
 
     private static List<String> readList(DataInputView in) throws IOException {
         int n = in.readInt() - 1;
         if (n < 0) return null;
         List<String> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) l.add(StringValue.readString(in));
+        for (int i = 0; i < n; i++) l.add(Utf8.read(in));
         return l;
     }
 

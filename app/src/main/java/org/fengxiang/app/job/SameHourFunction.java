@@ -39,8 +39,8 @@ final class SameHourFunction extends KeyedCoProcessFunction<String, KeywordHit, 
                 .process(new SameHourFunction()).returns(TypeInformation.of(Incident.class))
                 .name("same-hour-baseline").uid("same-hour-baseline")
                 .keyBy(i -> i.id, Types.STRING)
-                .process(new InOrderFunction()).returns(TypeInformation.of(Incident.class))
-                .name("incident-order").uid("incident-order");
+                .transform("incident-order", TypeInformation.of(Incident.class), new OrderedProcessOperator<>(new InOrderFunction()))
+                .uid("incident-order");
     }
 
     static String topKeyword(Incident i) {

@@ -3,6 +3,7 @@ package org.fengxiang.app.job;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.util.Collector;
 import org.fengxiang.analytics.linking.LinkSettings;
 import org.fengxiang.analytics.linking.Story;
@@ -22,20 +23,22 @@ final class TextLinking {
 
     /** The posts of {@code enriched}, each with {@code incidentRootId} and {@code incidentId} set. */
     static DataStream<Post> assign(DataStream<Post> enriched, LinkSettings settings) {
-        DataStream<TopicAssignment> assignments = enriched
+        KeyedStream<StoryProbe, String> bands = enriched
                 .flatMap((Post p, Collector<StoryProbe> out) -> probes(p, settings, out))
                 .returns(TypeInformation.of(StoryProbe.class)).name("story-bands")
-                .keyBy(p -> p.bucket, Types.STRING)
-                .process(new StoryBandFunction(settings)).name("story-lookup").uid("story-lookup")
+                .keyBy(p -> p.bucket, Types.STRING);
+        KeyedStream<StoryProbe, String> links = OrderedKeyedFunction.apply(bands, new StoryBandFunction(settings),
+                        TypeInformation.of(StoryProbe.class), "story-lookup").uid("story-lookup")
                 .keyBy(StoryProbe::storyId, Types.STRING)
                 .process(new StoryVoteFunction(settings.bands)).name("story-votes").uid("story-votes")
-                .keyBy(p -> TopicResolveFunction.KEY, Types.STRING)
-                .process(new TopicResolveFunction(settings)).returns(TypeInformation.of(TopicAssignment.class))
-                .name("story-links").uid("story-links");
+                .keyBy(p -> TopicResolveFunction.KEY, Types.STRING);
+        DataStream<TopicAssignment> assignments = OrderedKeyedFunction.apply(links, new TopicResolveFunction(settings),
+                TypeInformation.of(TopicAssignment.class), "story-links").uid("story-links");
         return enriched.keyBy(Post::rootId, Types.STRING)
                 .connect(assignments.keyBy(a -> a.storyId, Types.STRING))
-                .process(new TopicJoinFunction(settings)).returns(TypeInformation.of(Post.class))
-                .name("incident-assign").uid("incident-assign");
+                .transform("incident-assign", TypeInformation.of(Post.class),
+                        new OrderedCoProcessOperator<>(new TopicJoinFunction(settings), TopicJoinFunction.ORDER))
+                .uid("incident-assign");
     }
 
     private static void probes(Post p, LinkSettings settings, Collector<StoryProbe> out) {

@@ -1,8 +1,8 @@
 package org.fengxiang.app.job;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -17,13 +17,16 @@ import org.fengxiang.core.Post;
 /**
  * Stamps each post, keyed by its cascade root, with the incident it belongs to: the root's linked
  * incident when text linking linked the root to an earlier story, else the cascade's own. Posts wait
- * for the watermark, so a link (timestamped with the root's event time) is always known before the
+ * for the watermark (held by the {@link OrderedCoProcessOperator} this function runs in), so a link (timestamped with the root's event time) is always known before the
  * posts of the cascade that follow the root are released. Only linked cascades keep state.
  */
 final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, TopicAssignment, Post> {
-    private static final Comparator<Post> ORDER = Comparator.<Post>comparingLong(p -> p.eventTime).thenComparing(p -> p.id);
+    /** Release order of the posts: event time, then id (serialisable: the operator holds it). */
+    static final Comparator<Post> ORDER = (Comparator<Post> & Serializable) (a, b) -> {
+        int c = Long.compare(a.eventTime, b.eventTime);
+        return c != 0 ? c : a.id.compareTo(b.id);
+    };
     private final long retentionMillis;
-    private transient EventTimeBuffer<Post> pending;
     private transient ValueState<TopicAssignment> assigned;
     private transient Map<String, String> recentRoots;
 
@@ -33,7 +36,6 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
 
     @Override
     public void open(OpenContext ctx) {
-        pending = EventTimeBuffer.open(getRuntimeContext(), "posts-by-time", Post.class);
         recentRoots = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -45,7 +47,7 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
 
     @Override
     public void processElement1(Post post, Context ctx, Collector<Post> out) throws Exception {
-        if (!pending.hold(post, post.eventTime, ctx.timerService())) stamp(post, out);
+        stamp(post, out);
     }
 
     @Override
@@ -56,8 +58,6 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
-        List<Post> ready = pending.take(timestamp, ORDER);
-        for (Post p : ready) stamp(p, out);
         TopicAssignment a = assigned.value();
         if (a != null && timestamp >= a.eventTime + retentionMillis) assigned.clear();
     }

@@ -59,7 +59,7 @@ class PostSerializerTest {
         assertThat(fields(Author.class)).containsExactly("id", "name", "followers", "verified", "location");
         assertThat(fields(Metrics.class)).containsExactly("reposts", "comments", "likes", "views");
         assertThat(fields(Sentiment.class)).containsExactly("label", "score");
-        assertThat(PostSerializer.VERSION).isEqualTo(1);
+        assertThat(PostSerializer.VERSION).isEqualTo(2);
     }
 
     @Test
