@@ -1,5 +1,6 @@
 package org.fengxiang.app.job;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyGroupStatePartitionStreamProvider;
 import org.apache.flink.runtime.state.KeyGroupsList;
@@ -96,10 +96,14 @@ final class HeldInput<I> {
                 last = Math.max(last, g);
             }
             List<List<HeldElements.Held>> byGroup = held.byKeyGroup(first, last);
-            DataOutputViewStreamWrapper view = new DataOutputViewStreamWrapper(stream);
+            DataOutputSerializer buffer = new DataOutputSerializer(64 * 1024);
             for (int g : groups) {
                 stream.startNewKeyGroup(g);
-                HeldElements.write(byGroup.get(g - first), view);
+                // one write per key group: the checkpoint stream takes single bytes one call at a time, and this
+                // part of the checkpoint holds up the task
+                buffer.clear();
+                HeldElements.write(byGroup.get(g - first), buffer);
+                stream.write(buffer.getSharedBuffer(), 0, buffer.length());
             }
         } finally {
             stream.close();
@@ -110,7 +114,7 @@ final class HeldInput<I> {
     void restore(StateInitializationContext context) throws IOException {
         if (!context.isRestored()) return;
         for (KeyGroupStatePartitionStreamProvider p : context.getRawKeyedStateInputs()) {
-            try (InputStream stream = p.getStream()) {
+            try (InputStream stream = new BufferedInputStream(p.getStream(), 64 * 1024)) {
                 held.read(p.getKeyGroupId(), new DataInputViewStreamWrapper(stream));
             }
         }
