@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
@@ -17,6 +18,9 @@ import org.apache.flink.runtime.state.KeyGroupsList;
 import org.apache.flink.runtime.state.KeyedStateCheckpointOutputStream;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.InternalTimeServiceManager;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
+import org.apache.flink.streaming.api.watermark.Watermark;
 
 /**
  * The input of an ordered operator that waits for the watermark ({@link HeldElements} with the element
@@ -49,6 +53,20 @@ final class HeldInput<I> {
         this.eventTime = eventTime;
         this.order = order;
         this.maxParallelism = maxParallelism;
+    }
+
+    /** A held input for an operator of {@code rc}, holding again what {@code context} restores. */
+    static <I> HeldInput<I> open(StreamingRuntimeContext rc, Class<I> type, ToLongFunction<I> eventTime, Comparator<I> order,
+                                 StateInitializationContext context) throws IOException {
+        HeldInput<I> h = new HeldInput<>(rc.createSerializer(TypeInformation.of(type)), eventTime, order,
+                rc.getTaskInfo().getMaxNumberOfParallelSubtasks());
+        h.restore(context);
+        return h;
+    }
+
+    /** Fires the timers of {@code timers} (null: none) up to {@code time}, for {@link #release}. */
+    static void advance(InternalTimeServiceManager<?> timers, long time) throws Exception {
+        if (timers != null) timers.advanceWatermark(new Watermark(time));
     }
 
     long eventTime(I element) {

@@ -1,7 +1,6 @@
 package org.fengxiang.app.job;
 
 import java.util.Comparator;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -29,9 +28,7 @@ final class OrderedCoProcessOperator<I2, O> extends KeyedCoProcessOperator<Strin
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         watermark = Long.MIN_VALUE;
-        held = new HeldInput<>(getRuntimeContext().createSerializer(TypeInformation.of(Post.class)), p -> p.eventTime, order,
-                getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks());
-        held.restore(context);
+        held = HeldInput.open(getRuntimeContext(), Post.class, p -> p.eventTime, order, context);
     }
 
     @Override
@@ -44,15 +41,11 @@ final class OrderedCoProcessOperator<I2, O> extends KeyedCoProcessOperator<Strin
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermark = Math.max(watermark, mark.getTimestamp());
-        held.release(mark.getTimestamp(), this::advanceTimers, (key, post, time) -> {
+        held.release(mark.getTimestamp(), t -> HeldInput.advance(timeServiceManager, t), (key, post, time) -> {
             setCurrentKey(key);
             super.processElement1(new StreamRecord<>(post, time));
         });
         super.processWatermark(mark);
-    }
-
-    private void advanceTimers(long time) throws Exception {
-        if (timeServiceManager != null) timeServiceManager.advanceWatermark(new Watermark(time));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.fengxiang.app.job;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -28,9 +27,7 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         watermark = Long.MIN_VALUE;
-        held = new HeldInput<>(getRuntimeContext().createSerializer(TypeInformation.of(function.type())), function::eventTime,
-                function.order(), getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks());
-        held.restore(context);
+        held = HeldInput.open(getRuntimeContext(), function.type(), function::eventTime, function.order(), context);
     }
 
     @Override
@@ -43,15 +40,11 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermark = Math.max(watermark, mark.getTimestamp());
-        held.release(mark.getTimestamp(), this::advanceTimers, (key, element, time) -> {
+        held.release(mark.getTimestamp(), t -> HeldInput.advance(timeServiceManager, t), (key, element, time) -> {
             setCurrentKey(key);
             super.processElement(new StreamRecord<>(element, time));
         });
         super.processWatermark(mark);
-    }
-
-    private void advanceTimers(long time) throws Exception {
-        if (timeServiceManager != null) timeServiceManager.advanceWatermark(new Watermark(time));
     }
 
     @Override
