@@ -47,6 +47,8 @@ final class HeldInput<I> {
     private final int maxParallelism;
     private final DataOutputSerializer out = new DataOutputSerializer(512);
     private final DataInputDeserializer in = new DataInputDeserializer();
+    /** The newest watermark seen: elements at or before it can no longer be reordered. */
+    private long watermark = Long.MIN_VALUE;
 
     HeldInput(TypeSerializer<I> serializer, ToLongFunction<I> eventTime, Comparator<I> order, int maxParallelism) {
         this.serializer = serializer;
@@ -64,13 +66,26 @@ final class HeldInput<I> {
         return h;
     }
 
-    /** Fires the timers of {@code timers} (null: none) up to {@code time}, for {@link #release}. */
-    static void advance(InternalTimeServiceManager<?> timers, long time) throws Exception {
-        if (timers != null) timers.advanceWatermark(new Watermark(time));
+    /**
+     * Holds the element and returns true, or returns false (nothing held) when it is already behind the watermark
+     * and must be applied at once.
+     */
+    boolean hold(String key, I element) throws IOException {
+        long time = eventTime.applyAsLong(element);
+        if (time <= watermark) return false;
+        hold(key, element, time);
+        return true;
     }
 
-    long eventTime(I element) {
-        return eventTime.applyAsLong(element);
+    /**
+     * Takes the operator's new watermark: releases every held element at or before it, in order, firing the
+     * operator's timers ({@code timers}, null for none) in between.
+     */
+    void onWatermark(Watermark mark, InternalTimeServiceManager<?> timers, Apply<I> apply) throws Exception {
+        watermark = Math.max(watermark, mark.getTimestamp());
+        release(mark.getTimestamp(), t -> {
+            if (timers != null) timers.advanceWatermark(new Watermark(t));
+        }, apply);
     }
 
     void hold(String key, I element, long time) throws IOException {

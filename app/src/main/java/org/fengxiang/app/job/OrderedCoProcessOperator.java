@@ -17,7 +17,6 @@ final class OrderedCoProcessOperator<I2, O> extends KeyedCoProcessOperator<Strin
     private static final long serialVersionUID = 1L;
     private final Comparator<Post> order;
     private transient HeldInput<Post> held;
-    private transient long watermark;
 
     OrderedCoProcessOperator(KeyedCoProcessFunction<String, Post, I2, O> function, Comparator<Post> order) {
         super(function);
@@ -27,21 +26,17 @@ final class OrderedCoProcessOperator<I2, O> extends KeyedCoProcessOperator<Strin
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        watermark = Long.MIN_VALUE;
         held = HeldInput.open(getRuntimeContext(), Post.class, p -> p.eventTime, order, context);
     }
 
     @Override
     public void processElement1(StreamRecord<Post> record) throws Exception {
-        long time = record.getValue().eventTime;
-        if (time <= watermark) super.processElement1(record);
-        else held.hold((String) getCurrentKey(), record.getValue(), time);
+        if (!held.hold((String) getCurrentKey(), record.getValue())) super.processElement1(record);
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        watermark = Math.max(watermark, mark.getTimestamp());
-        held.release(mark.getTimestamp(), t -> HeldInput.advance(timeServiceManager, t), (key, post, time) -> {
+        held.onWatermark(mark, timeServiceManager, (key, post, time) -> {
             setCurrentKey(key);
             super.processElement1(new StreamRecord<>(post, time));
         });

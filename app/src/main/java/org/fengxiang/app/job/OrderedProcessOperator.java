@@ -16,7 +16,6 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
     private static final long serialVersionUID = 1L;
     private final OrderedKeyedFunction<I, O> function;
     private transient HeldInput<I> held;
-    private transient long watermark;
 
     OrderedProcessOperator(OrderedKeyedFunction<I, O> function) {
         super(function);
@@ -26,21 +25,17 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        watermark = Long.MIN_VALUE;
         held = HeldInput.open(getRuntimeContext(), function.type(), function::eventTime, function.order(), context);
     }
 
     @Override
     public void processElement(StreamRecord<I> record) throws Exception {
-        long time = function.eventTime(record.getValue());
-        if (time <= watermark) super.processElement(record);
-        else held.hold((String) getCurrentKey(), record.getValue(), time);
+        if (!held.hold((String) getCurrentKey(), record.getValue())) super.processElement(record);
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        watermark = Math.max(watermark, mark.getTimestamp());
-        held.release(mark.getTimestamp(), t -> HeldInput.advance(timeServiceManager, t), (key, element, time) -> {
+        held.onWatermark(mark, timeServiceManager, (key, element, time) -> {
             setCurrentKey(key);
             super.processElement(new StreamRecord<>(element, time));
         });
