@@ -33,8 +33,10 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
     private final long maxLagMillis;
     private transient ValueState<DI> incident;
     private transient ValueState<DA> alert;
-    private transient ValueState<long[]> meta;
-    private transient ValueState<byte[]> held;
+    /** Per cascade: its {@link #META} counters, then (below the floor) its held posts' essentials, serialised. */
+    private transient ValueState<byte[]> cascade;
+    /** Bytes of the counters at the start of a cascade's value: received, last tick, last seen, warned tick. */
+    private static final int META = 4 * Long.BYTES;
     private transient PostSerializer posts;
     private transient DataOutputSerializer out;
     private transient DataInputDeserializer in;
@@ -52,9 +54,7 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
                 CodecTypeInfo.json(warnings.incidents().stateType())));
         alert = getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
                 CodecTypeInfo.json(warnings.alerts().stateType())));
-        meta = getRuntimeContext().getState(new ValueStateDescriptor<>("early-meta",
-                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        held = getRuntimeContext().getState(new ValueStateDescriptor<>("early-held",
+        cascade = getRuntimeContext().getState(new ValueStateDescriptor<>("early-cascade",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         posts = new PostSerializer();
         out = new DataOutputSerializer(1024);
@@ -69,16 +69,13 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
             shed.inc();
             return;
         }
-        EarlyWarnings.Key<DI, DA> k = load();
+        byte[] bytes = cascade.value();
+        EarlyWarnings.Key<DI, DA> k = load(bytes);
         long expiryBefore = warnings.expiry(k);
         if (warnings.holdBelowFloor(k, post)) {
-            held.update(append(held.value(), warnings.incidents().compact(post)));
-            meta.update(meta(k));
+            cascade.update(held(k, bytes, warnings.incidents().compact(post)));
         } else {
-            if (k.incident == null) {
-                warnings.promote(k, ctx.getCurrentKey(), read(held.value()));
-                held.clear();
-            }
+            if (k.incident == null) warnings.promote(k, ctx.getCurrentKey(), read(bytes));
             long tick = warnings.onPost(k, ctx.getCurrentKey(), post);
             store(k);
             if (tick >= 0) ctx.timerService().registerEventTimeTimer(tick);
@@ -95,14 +92,19 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
      */
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        if (meta.value() == null) return;
-        EarlyWarnings.Key<DI, DA> k = load();
+        byte[] bytes = cascade.value();
+        if (bytes == null) return;
+        EarlyWarnings.Key<DI, DA> k = load(bytes);
+        if (k.incident == null) { // below the floor: nothing to judge, only the clean-up
+            if (warnings.expiry(k) <= time) cascade.clear();
+            return;
+        }
         if (warnings.isCheck(time)) {
             for (Alert a : warnings.onCheck(k, ctx.getCurrentKey(), time)) {
                 raised.inc();
                 out.collect(a);
             }
-            meta.update(meta(k));
+            cascade.update(meta(k));
             return;
         }
         for (Alert a : warnings.onTick(k, ctx.getCurrentKey(), time)) {
@@ -112,51 +114,65 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         if (warnings.expiry(k) <= time) {
             incident.clear();
             alert.clear();
-            meta.clear();
-            held.clear();
+            cascade.clear();
         } else {
             store(k);
         }
     }
 
-    private EarlyWarnings.Key<DI, DA> load() throws Exception {
+    /** The cascade's state: its counters and, once it reached the floor, its detector state (never both held posts and detectors). */
+    private EarlyWarnings.Key<DI, DA> load(byte[] bytes) throws Exception {
         EarlyWarnings.Key<DI, DA> k = new EarlyWarnings.Key<>();
-        DI i = incident.value();
-        if (i != null) k.incident = warnings.incidents().attach(i);
-        DA a = alert.value();
-        if (a != null) k.alert = warnings.alerts().attach(a);
-        long[] m = meta.value();
-        if (m != null) {
-            k.received = m[0];
-            k.lastTick = m[1];
-            k.lastSeen = m[2];
-            k.warnedTick = m.length > 3 ? m[3] : Long.MIN_VALUE;
+        if (bytes == null) return k;
+        if (bytes.length == META) { // at or above the floor: detector state, no held posts
+            DI i = incident.value();
+            if (i != null) k.incident = warnings.incidents().attach(i);
+            DA a = alert.value();
+            if (a != null) k.alert = warnings.alerts().attach(a);
         }
+        in.setBuffer(bytes);
+        k.received = in.readLong();
+        k.lastTick = in.readLong();
+        k.lastSeen = in.readLong();
+        k.warnedTick = in.readLong();
         return k;
     }
 
+    /** Stores the detector state and the counters of a cascade at or above the floor (no held posts). */
     private void store(EarlyWarnings.Key<DI, DA> k) throws Exception {
         if (k.incident != null) incident.update(k.incident);
         if (k.alert != null) alert.update(k.alert);
-        meta.update(meta(k));
+        cascade.update(meta(k));
     }
 
-    private byte[] append(byte[] before, Post post) throws IOException {
+    /** The counters of {@code k}, then the posts held in {@code before} and {@code post} (when not null). */
+    private byte[] held(EarlyWarnings.Key<?, ?> k, byte[] before, Post post) throws IOException {
         out.clear();
-        if (before != null) out.write(before);
-        posts.serialize(post, out);
+        writeMeta(k);
+        if (before != null && before.length > META) out.write(before, META, before.length - META);
+        if (post != null) posts.serialize(post, out);
         return out.getCopyOfBuffer();
     }
 
+    /** The posts held below the floor in a cascade's bytes, in arrival order. */
     private List<Post> read(byte[] bytes) throws IOException {
         List<Post> list = new ArrayList<>();
         if (bytes == null) return list;
-        in.setBuffer(bytes);
+        in.setBuffer(bytes, META, bytes.length - META);
         while (in.available() > 0) list.add(posts.deserialize(in));
         return list;
     }
 
-    private static long[] meta(EarlyWarnings.Key<?, ?> k) {
-        return new long[] {k.received, k.lastTick, k.lastSeen, k.warnedTick};
+    private byte[] meta(EarlyWarnings.Key<?, ?> k) throws IOException {
+        out.clear();
+        writeMeta(k);
+        return out.getCopyOfBuffer();
+    }
+
+    private void writeMeta(EarlyWarnings.Key<?, ?> k) throws IOException {
+        out.writeLong(k.received);
+        out.writeLong(k.lastTick);
+        out.writeLong(k.lastSeen);
+        out.writeLong(k.warnedTick);
     }
 }

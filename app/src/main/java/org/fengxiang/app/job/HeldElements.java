@@ -49,6 +49,11 @@ final class HeldElements {
         return e.getValue();
     }
 
+    /** Hands every held element to {@code action}, by event time then arrival. */
+    void forEach(java.util.function.Consumer<Held> action) {
+        for (List<Held> at : byTime.values()) at.forEach(action);
+    }
+
     /** The held elements of each key group from {@code first} to {@code last}, each list by event time then arrival. */
     List<List<Held>> byKeyGroup(int first, int last) {
         List<List<Held>> groups = new ArrayList<>(last - first + 1);
@@ -66,26 +71,32 @@ final class HeldElements {
     /** Writes one key group's elements (as returned by {@link #byKeyGroup}): count, then key, time and bytes of each. */
     static void write(List<Held> group, DataOutput out) throws IOException {
         out.writeInt(group.size());
-        for (Held h : group) {
-            byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
-            out.writeInt(key.length);
-            out.write(key);
-            out.writeLong(h.time());
-            out.writeInt(h.bytes().length);
-            out.write(h.bytes());
-        }
+        for (Held h : group) writeOne(h, out);
     }
 
     /** Reads one key group written by {@link #write} and holds its elements again. */
     void read(int keyGroup, DataInput in) throws IOException {
         int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-            byte[] key = new byte[in.readInt()];
-            in.readFully(key);
-            long time = in.readLong();
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            add(new Held(new String(key, StandardCharsets.UTF_8), keyGroup, time, bytes));
-        }
+        for (int i = 0; i < n; i++) add(readOne(keyGroup, in));
+    }
+
+    /** Writes one element's key, time and bytes (not its key group). */
+    static void writeOne(Held h, DataOutput out) throws IOException {
+        byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(key.length);
+        out.write(key);
+        out.writeLong(h.time());
+        out.writeInt(h.bytes().length);
+        out.write(h.bytes());
+    }
+
+    /** Reads one element written by {@link #writeOne}, of key group {@code keyGroup}. */
+    static Held readOne(int keyGroup, DataInput in) throws IOException {
+        byte[] key = new byte[in.readInt()];
+        in.readFully(key);
+        long time = in.readLong();
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new Held(new String(key, StandardCharsets.UTF_8), keyGroup, time, bytes);
     }
 }

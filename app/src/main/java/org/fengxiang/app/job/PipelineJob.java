@@ -21,7 +21,7 @@ import org.fengxiang.core.Rejected;
 /**
  * The one job graph of Fengxiang, whatever feeds it (Kafka, a Kafka time range, files) and
  * wherever it writes (Elasticsearch and e-mail, or JSONL files): validate → event time → enrich →
- * link stories by text → de-duplicate → incidents → same-hour keyword baseline → alerts. Sources and sinks
+ * event-time order → link stories by text → de-duplicate → incidents → same-hour keyword baseline → alerts. Sources and sinks
  * come in through the constructor.
  */
 public final class PipelineJob {
@@ -120,8 +120,11 @@ public final class PipelineJob {
         SingleOutputStreamOperator<Post> enriched = inRange
                 .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
 
+        // the decisions below wait for the watermark; order once here, so each stage waits only since the last one
+        DataStream<Post> ordered = EventTimeOrderOperator.apply(enriched, TypeInformation.of(Post.class), "event-order");
+
         DataStream<Post> assigned = detection.linking() != null && detection.linking().enabled
-                ? TextLinking.assign(enriched, detection.linking()) : enriched;
+                ? TextLinking.assign(ordered, detection.linking()) : ordered;
 
         DataStream<Post> deduped = deduplicate(assigned);
 

@@ -181,7 +181,7 @@ class EarlyWarningsTest {
         }
     }
 
-    private static Post post(String id, long at, String root, boolean verified) {
+    static Post post(String id, long at, String root, boolean verified) {
         Post p = new Post();
         p.id = id;
         p.source = "weibo";
