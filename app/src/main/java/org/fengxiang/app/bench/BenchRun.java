@@ -50,6 +50,8 @@ public final class BenchRun {
 
     /** Runs on a stack started for the run, or on the one {@code stack up} started ({@code useRunningStack}). */
     public static Result run(Options o, Config cfg) throws Exception {
+        say("timing the calibration workload (machine speed, before anything starts)");
+        Machine.calibrateBeforeRun();
         if (o.useRunningStack()) {
             StackStatus st = StackControl.status(cfg.section("stack", StackSettings.class).resolvedDataDir());
             if (!st.running() || st.endpoints() == null) {
