@@ -77,15 +77,64 @@ public final class RawArchive {
         return published(raw) != null;
     }
 
+    /**
+     * The last record's publishedAt per thread: the source's timestamp assigner, its watermark generator and the
+     * archive's day assigner (chained, one thread) each ask for the same record in turn.
+     */
+    private static final ThreadLocal<Published> LAST = new ThreadLocal<>();
+
+    private record Published(String raw, OffsetDateTime time) {}
+
     private static OffsetDateTime published(String raw) {
         if (raw == null) return null;
-        Matcher m = PUBLISHED.matcher(raw);
-        if (!m.find()) return null;
+        Published last = LAST.get();
+        if (last != null && last.raw() == raw) return last.time();
+        OffsetDateTime t = parsePublished(raw);
+        LAST.set(new Published(raw, t));
+        return t;
+    }
+
+    /** The first {@code "publishedAt": "<10 to 40 chars>"} of the raw text, parsed (what {@link #PUBLISHED} finds). */
+    static OffsetDateTime parsePublished(String raw) {
+        String value = publishedText(raw);
+        if (value == null) return null;
         try {
-            return OffsetDateTime.parse(m.group(1));
+            return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The text {@link #PUBLISHED} captures, found with {@code indexOf} instead of the regular expression. */
+    static String publishedText(String raw) {
+        String key = "\"publishedAt\"";
+        for (int at = raw.indexOf(key); at >= 0; at = raw.indexOf(key, at + 1)) {
+            int i = skipSpace(raw, at + key.length());
+            if (i >= raw.length() || raw.charAt(i) != ':') continue;
+            i = skipSpace(raw, i + 1);
+            if (i >= raw.length() || raw.charAt(i) != '"') continue;
+            int end = raw.indexOf('"', i + 1);
+            int length = end - i - 1;
+            if (end < 0 || length < 10 || length > 40) continue;
+            return raw.substring(i + 1, end);
+        }
+        return null;
+    }
+
+    /** The index of the first character at or after {@code i} that is not regex whitespace ({@code \\s}). */
+    private static int skipSpace(String s, int i) {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') break;
+            i++;
+        }
+        return i;
+    }
+
+    /** {@link #PUBLISHED}'s capture by the regular expression (the reference for {@link #publishedText}). */
+    static String publishedTextByRegex(String raw) {
+        Matcher m = PUBLISHED.matcher(raw);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Buckets by event day. */
