@@ -73,7 +73,7 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         EarlyWarnings.Key<DI, DA> k = load(bytes);
         long expiryBefore = warnings.expiry(k);
         if (warnings.holdBelowFloor(k, post)) {
-            cascade.update(held(k, bytes, warnings.incidents().compact(post)));
+            cascade.update(value(k, bytes, warnings.incidents().compact(post)));
         } else {
             if (k.incident == null) warnings.promote(k, ctx.getCurrentKey(), read(bytes));
             long tick = warnings.onPost(k, ctx.getCurrentKey(), post);
@@ -104,7 +104,7 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
                 raised.inc();
                 out.collect(a);
             }
-            cascade.update(meta(k));
+            cascade.update(value(k, null, null));
             return;
         }
         for (Alert a : warnings.onTick(k, ctx.getCurrentKey(), time)) {
@@ -142,13 +142,16 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
     private void store(EarlyWarnings.Key<DI, DA> k) throws Exception {
         if (k.incident != null) incident.update(k.incident);
         if (k.alert != null) alert.update(k.alert);
-        cascade.update(meta(k));
+        cascade.update(value(k, null, null));
     }
 
-    /** The counters of {@code k}, then the posts held in {@code before} and {@code post} (when not null). */
-    private byte[] held(EarlyWarnings.Key<?, ?> k, byte[] before, Post post) throws IOException {
+    /** A cascade's value: the counters of {@code k}, then the posts held in {@code before} and {@code post} (each may be null). */
+    private byte[] value(EarlyWarnings.Key<?, ?> k, byte[] before, Post post) throws IOException {
         out.clear();
-        writeMeta(k);
+        out.writeLong(k.received);
+        out.writeLong(k.lastTick);
+        out.writeLong(k.lastSeen);
+        out.writeLong(k.warnedTick);
         if (before != null && before.length > META) out.write(before, META, before.length - META);
         if (post != null) posts.serialize(post, out);
         return out.getCopyOfBuffer();
@@ -161,18 +164,5 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         in.setBuffer(bytes, META, bytes.length - META);
         while (in.available() > 0) list.add(posts.deserialize(in));
         return list;
-    }
-
-    private byte[] meta(EarlyWarnings.Key<?, ?> k) throws IOException {
-        out.clear();
-        writeMeta(k);
-        return out.getCopyOfBuffer();
-    }
-
-    private void writeMeta(EarlyWarnings.Key<?, ?> k) throws IOException {
-        out.writeLong(k.received);
-        out.writeLong(k.lastTick);
-        out.writeLong(k.lastSeen);
-        out.writeLong(k.warnedTick);
     }
 }

@@ -1,13 +1,8 @@
 package org.fengxiang.app.job;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -29,15 +24,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  */
 final class EventTimeOrderOperator<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
     private static final long serialVersionUID = 1L;
+    /** One key for all: the operator is not keyed, its held elements are split by the list state on a restore. */
+    private static final String NO_KEY = "";
     private final TypeInformation<T> type;
-    private transient HeldElements held;
-    private transient TypeSerializer<T> serializer;
-    private transient DataOutputSerializer out;
-    private transient DataInputDeserializer in;
+    private transient HeldInput<T> held;
     private transient ListState<HeldElements.Held> checkpointed;
     /** True while {@link #checkpointed} still holds the last snapshot's list (cleared on the next call). */
     private transient boolean snapshotListed;
-    private transient long watermark;
 
     EventTimeOrderOperator(TypeInformation<T> type) {
         this.type = type;
@@ -51,57 +44,33 @@ final class EventTimeOrderOperator<T> extends AbstractStreamOperator<T> implemen
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        held = new HeldElements();
-        serializer = getRuntimeContext().createSerializer(type);
-        out = new DataOutputSerializer(1024);
-        in = new DataInputDeserializer();
-        watermark = Long.MIN_VALUE;
+        // timestamps come from the records (holdAt), ties keep arrival order (a stable sort under an all-equal order)
+        held = new HeldInput<>(getRuntimeContext().createSerializer(type), null, (a, b) -> 0,
+                getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks());
         checkpointed = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("held-in-event-time-order", HeldSerializer.INSTANCE));
-        if (context.isRestored()) {
-            for (HeldElements.Held h : checkpointed.get()) held.add(h);
-        }
+        if (context.isRestored()) held.holdAgain(checkpointed.get());
         checkpointed.clear();
     }
 
     @Override
     public void processElement(StreamRecord<T> record) throws Exception {
         forgetSnapshotList();
-        if (!record.hasTimestamp() || record.getTimestamp() <= watermark) {
-            output.collect(record);
-            return;
-        }
-        out.clear();
-        serializer.serialize(record.getValue(), out);
-        held.add(new HeldElements.Held("", 0, record.getTimestamp(), out.getCopyOfBuffer()));
+        if (!record.hasTimestamp() || !held.holdAt(NO_KEY, record.getValue(), record.getTimestamp())) output.collect(record);
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         forgetSnapshotList();
-        watermark = Math.max(watermark, mark.getTimestamp());
         StreamRecord<T> reuse = new StreamRecord<>(null);
-        while (!held.isEmpty() && held.firstTime() <= watermark) {
-            long time = held.firstTime();
-            for (HeldElements.Held h : held.takeFirst()) {
-                in.setBuffer(h.bytes());
-                output.collect(reuse.replace(serializer.deserialize(in), time));
-            }
-        }
+        held.onWatermark(mark, null, (key, element, time) -> output.collect(reuse.replace(element, time)));
         super.processWatermark(mark);
-    }
-
-    /** Elements held now, for tests. */
-    int heldCount() {
-        return held.size();
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        List<HeldElements.Held> all = new ArrayList<>(held.size());
-        held.forEach(all::add);
-        checkpointed.update(all);
+        checkpointed.update(held.elements());
         snapshotListed = true;
     }
 

@@ -42,6 +42,7 @@ final class HeldInput<I> {
 
     private final HeldElements held = new HeldElements();
     private final TypeSerializer<I> serializer;
+    /** An element's event time; null for an input whose times come from the records ({@link #holdAt}). */
     private final ToLongFunction<I> eventTime;
     private final Comparator<I> order;
     private final int maxParallelism;
@@ -71,10 +72,26 @@ final class HeldInput<I> {
      * and must be applied at once.
      */
     boolean hold(String key, I element) throws IOException {
-        long time = eventTime.applyAsLong(element);
+        return holdAt(key, element, eventTime.applyAsLong(element));
+    }
+
+    /** {@link #hold(String, Object)} at an event time given by the caller (a record's timestamp). */
+    boolean holdAt(String key, I element, long time) throws IOException {
         if (time <= watermark) return false;
         hold(key, element, time);
         return true;
+    }
+
+    /** Every held element, by event time then arrival (immutable: for a snapshot that copies references). */
+    List<HeldElements.Held> elements() {
+        List<HeldElements.Held> all = new ArrayList<>(held.size());
+        held.forEach(all::add);
+        return all;
+    }
+
+    /** Holds again elements of an earlier {@link #elements()}. */
+    void holdAgain(Iterable<HeldElements.Held> elements) {
+        for (HeldElements.Held h : elements) held.add(h);
     }
 
     /**

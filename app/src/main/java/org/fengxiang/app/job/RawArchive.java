@@ -9,8 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -31,7 +29,6 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
  * (local directory by default, S3 or HDFS in production). Reruns read it back.
  */
 public final class RawArchive {
-    private static final Pattern PUBLISHED = Pattern.compile("\"publishedAt\"\\s*:\\s*\"([^\"]{10,40})\"");
     static final String UNKNOWN_DAY = "day=unknown";
 
     private RawArchive() {}
@@ -94,7 +91,7 @@ public final class RawArchive {
         return t;
     }
 
-    /** The first {@code "publishedAt": "<10 to 40 chars>"} of the raw text, parsed (what {@link #PUBLISHED} finds). */
+    /** The first {@code "publishedAt": "<10 to 40 chars>"} of the raw text, parsed . */
     static OffsetDateTime parsePublished(String raw) {
         String value = publishedText(raw);
         if (value == null) return null;
@@ -105,7 +102,11 @@ public final class RawArchive {
         }
     }
 
-    /** The text {@link #PUBLISHED} captures, found with {@code indexOf} instead of the regular expression. */
+    /**
+     * The value of the first {@code "publishedAt"} key followed by optional whitespace, a colon, optional whitespace
+     * and a quoted value of 10 to 40 characters: what {@code "publishedAt"\s*:\s*"([^"]{10,40})"} captures, found
+     * with {@code indexOf} ({@code RawArchivePublishedTest} holds the expression as the reference).
+     */
     static String publishedText(String raw) {
         String key = "\"publishedAt\"";
         for (int at = raw.indexOf(key); at >= 0; at = raw.indexOf(key, at + 1)) {
@@ -129,12 +130,6 @@ public final class RawArchive {
             i++;
         }
         return i;
-    }
-
-    /** {@link #PUBLISHED}'s capture by the regular expression (the reference for {@link #publishedText}). */
-    static String publishedTextByRegex(String raw) {
-        Matcher m = PUBLISHED.matcher(raw);
-        return m.find() ? m.group(1) : null;
     }
 
     /** Buckets by event day. */
