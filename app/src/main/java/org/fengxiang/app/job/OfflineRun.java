@@ -8,8 +8,8 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -54,7 +54,7 @@ public final class OfflineRun {
         PipelineJob.Sinks sinks = new PipelineJob.Sinks(
                 new JsonLinesSink<Post>(outDir, "posts"), new JsonLinesSink<Incident>(outDir, "incidents"),
                 new JsonLinesSink<Alert>(outDir, "alerts"), new JsonLinesSink<Rejected>(outDir, "rejected"));
-        StreamExecutionEnvironment env = localEnvironment(parallelism);
+        StreamExecutionEnvironment env = localEnvironment(parallelism, settings);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         PipelineJob job = new PipelineJob(source, enrichment, detection, sinks, settings.forBoundedInput());
         if (from != Long.MIN_VALUE || to != Long.MAX_VALUE) job.withEventTimeRange(from, to);
@@ -71,10 +71,16 @@ public final class OfflineRun {
 
     /** A local MiniCluster environment that refuses Kryo fallback for any type. */
     public static StreamExecutionEnvironment localEnvironment(int parallelism) {
+        return localEnvironment(parallelism, new PipelineSettings());
+    }
+
+    /** A local MiniCluster environment that refuses Kryo fallback, with the settings' state backend. */
+    public static StreamExecutionEnvironment localEnvironment(int parallelism, PipelineSettings settings) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        conf.set(StateBackendOptions.STATE_BACKEND, StreamingEnvironments.stateBackend(settings));
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, StreamingEnvironments.managedMemory(settings));
         return StreamExecutionEnvironment.createLocalEnvironment(Math.max(1, parallelism), conf);
     }
 }

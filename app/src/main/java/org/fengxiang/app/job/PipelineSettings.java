@@ -16,6 +16,14 @@ public class PipelineSettings implements Serializable {
     public int bucketCap = 512;
     /** Checkpoint interval of the streaming job (seconds). */
     public long checkpointIntervalSeconds = 60;
+    /**
+     * Where keyed state lives: {@code hashmap} (objects on the JVM heap; fastest, but the heap must hold every
+     * window) or {@code rocksdb} (serialised in an embedded RocksDB on local disk, incremental checkpoints; the heap
+     * stays flat however long a surge lasts, at the cost of a serialisation per state access).
+     */
+    public String stateBackend = "hashmap";
+    /** Native memory of RocksDB's block cache and write buffers in local runs (MiB; Flink's managed memory). */
+    public int rocksdbMemoryMiB = 512;
     /** Default parallelism (0 = the Flink default). */
     public int parallelism = 0;
     /**

@@ -1,6 +1,11 @@
 package org.fengxiang.app.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -17,13 +22,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Execution environments for the streaming job: a local MiniCluster or the cluster the job was submitted to. */
 public final class StreamingEnvironments {
+    private static final String ROCKSDB_LOCAL_DIR = "state.backend.rocksdb.localdir";
+
     private StreamingEnvironments() {}
 
     /** Checkpointed settings shared by local and cluster runs. */
     static Configuration checkpointed(PipelineSettings s, String checkpointUri) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(StateBackendOptions.STATE_BACKEND, stateBackend(s));
+        if (rocksdb(s)) conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
@@ -33,6 +41,43 @@ public final class StreamingEnvironments {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(3));
         return conf;
+    }
+
+    /** The validated {@code pipeline.stateBackend}. */
+    static String stateBackend(PipelineSettings s) {
+        String b = s.stateBackend == null ? "" : s.stateBackend.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!b.equals("hashmap") && !b.equals("rocksdb")) {
+            throw new IllegalArgumentException("pipeline.stateBackend must be hashmap or rocksdb, not '" + s.stateBackend + "'");
+        }
+        if (b.equals("rocksdb") && s.rocksdbMemoryMiB < 64) {
+            throw new IllegalArgumentException("pipeline.rocksdbMemoryMiB must be at least 64, not " + s.rocksdbMemoryMiB);
+        }
+        return b;
+    }
+
+    static boolean rocksdb(PipelineSettings s) {
+        return stateBackend(s).equals("rocksdb");
+    }
+
+    /** Managed memory of a local MiniCluster: RocksDB's cache and write buffers, else a token amount. */
+    static MemorySize managedMemory(PipelineSettings s) {
+        return MemorySize.ofMebiBytes(rocksdb(s) ? s.rocksdbMemoryMiB : 64);
+    }
+
+    /** Where a local run keeps RocksDB's working files: beside its checkpoints. */
+    public static Path rocksdbWorkingDir(Path checkpointDir) {
+        Path parent = checkpointDir.toAbsolutePath().getParent();
+        return (parent == null ? checkpointDir.toAbsolutePath() : parent).resolve("rocksdb");
+    }
+
+    /** Working files of a killed earlier run are only copies (the checkpoint is the truth): they go before a start. */
+    private static void deleteLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear RocksDB's working directory " + dir, e);
+        }
     }
 
     /** A local MiniCluster with checkpoints under {@code checkpointDir}. */
@@ -55,7 +100,13 @@ public final class StreamingEnvironments {
         if (restoreFrom != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toAbsolutePath().toUri().toString());
         conf.addAll(extra);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory(s));
+        // RocksDB's working files beside the checkpoints (not in /tmp), so a killed run leaves nothing elsewhere
+        if (rocksdb(s) && !extra.containsKey(ROCKSDB_LOCAL_DIR)) {
+            Path dir = rocksdbWorkingDir(checkpointDir);
+            deleteLeftovers(dir);
+            conf.setString(ROCKSDB_LOCAL_DIR, dir.toString());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(Math.max(1, parallelism), conf);
         env.enableCheckpointing(Duration.ofSeconds(s.checkpointIntervalSeconds).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         return env;

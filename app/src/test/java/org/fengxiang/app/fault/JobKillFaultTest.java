@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.fengxiang.app.job.RetainedCheckpoints;
+import org.fengxiang.app.job.StreamingEnvironments;
 import org.fengxiang.stack.Endpoints;
 import org.fengxiang.stack.SharedStack;
 import org.fengxiang.stack.Topics;
@@ -19,25 +20,34 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The streaming job (its own JVM, checkpointing every 3 s) is SIGKILLed mid-stream and started again with
  * {@code run --resume}: it restores the latest retained checkpoint, and in the end every post is in
- * Elasticsearch exactly once, the alert transitions equal an undisturbed offline run's, and each transition was
- * e-mailed exactly once.
+ * Elasticsearch exactly once, the alert transitions equal an undisturbed offline run's (on the heap), and each
+ * transition was e-mailed exactly once. Once with each state backend (RocksDB: incremental checkpoints).
  */
 class JobKillFaultTest {
-    private static final String NAME = "fault-kill";
     @TempDir Path tmp;
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void killedJobResumesFromItsCheckpointWithoutLossOrRepeats() throws Exception {
+        killAndResume("fault-kill");
+    }
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void killedRocksDbJobResumesFromItsIncrementalCheckpointWithoutLossOrRepeats() throws Exception {
+        killAndResume("fault-kill-rocksdb", "pipeline.stateBackend=rocksdb", "pipeline.rocksdbMemoryMiB=128");
+    }
+
+    private void killAndResume(String name, String... settings) throws Exception {
         Endpoints ep = SharedStack.get();
-        FaultPosts posts = FaultPosts.generate(NAME, 3, 70, 5);
+        FaultPosts posts = FaultPosts.generate(name, 3, 70, 5);
         Set<String> expected = Oracle.transitions(posts, tmp.resolve("oracle"));
         assertThat(expected).as("the scenario raises alerts").hasSizeGreaterThanOrEqualTo(3);
-        Topics.ensure(ep.kafkaBootstrap(), List.of(StreamingChild.topic(NAME), StreamingChild.topic(NAME) + ".dlq"), 2);
+        Topics.ensure(ep.kafkaBootstrap(), List.of(StreamingChild.topic(name), StreamingChild.topic(name) + ".dlq"), 2);
         Path state = tmp.resolve("state");
         long t0 = System.nanoTime();
-        try (EsView es = new EsView(ep.elasticsearchUrl(), NAME); FaultFeed feed = new FaultFeed(ep.kafkaBootstrap(), StreamingChild.topic(NAME));
-             ChildJvm first = StreamingChild.start(ep, NAME, state, tmp.resolve("job-1.log"))) {
+        try (EsView es = new EsView(ep.elasticsearchUrl(), name); FaultFeed feed = new FaultFeed(ep.kafkaBootstrap(), StreamingChild.topic(name));
+             ChildJvm first = StreamingChild.start(ep, name, state, tmp.resolve("job-1.log"), settings)) {
             CompletableFuture<Void> fed = feed.send(posts.lines(), 30);
             Set<String> alertIds = Oracle.alertIds(expected);
             // mid-stream, after a completed checkpoint and after the first alert e-mail (so the replay meets a sent one)
@@ -45,13 +55,20 @@ class JobKillFaultTest {
                     + ", mails " + Mailbox.perTransition(ep.mailDir(), alertIds) + "\n" + first.logTail(),
                     () -> first.requireAlive() && es.posts() >= posts.lines().size() / 4 && RetainedCheckpoints.latest(state.resolve("checkpoints")).isPresent()
                             && !Mailbox.perTransition(ep.mailDir(), alertIds).isEmpty());
+            if (List.of(settings).contains("pipeline.stateBackend=rocksdb")) {
+                Path working = StreamingEnvironments.rocksdbWorkingDir(state.resolve("checkpoints"));
+                try (var files = java.nio.file.Files.walk(working)) {
+                    assertThat(files.filter(p -> p.getFileName().toString().endsWith(".sst") || p.getFileName().toString().startsWith("MANIFEST")))
+                            .as("RocksDB's working files under " + working).isNotEmpty();
+                }
+            }
             first.kill();
             long atKill = es.posts();
             System.out.printf("SIGKILL after %d s with %d of %d posts indexed, %d sent, %d mails%n", Await.secondsSince(t0), atKill,
                     posts.ids().size(), feed.sent(), Mailbox.perTransition(ep.mailDir(), alertIds).size());
             assertThat(atKill).as("killed mid-stream").isLessThan(posts.lines().size());
 
-            try (ChildJvm second = StreamingChild.start(ep, NAME, state, tmp.resolve("job-2.log"))) {
+            try (ChildJvm second = StreamingChild.start(ep, name, state, tmp.resolve("job-2.log"), settings)) {
                 fed.get(3, TimeUnit.MINUTES);
                 feed.send(posts.markers(), 10).get(1, TimeUnit.MINUTES);
                 Outcome.await(es, ep.mailDir(), posts, expected, second);
@@ -59,6 +76,6 @@ class JobKillFaultTest {
                 second.stop(Duration.ofSeconds(30));
             }
         }
-        System.out.printf("job kill fault test: %d s%n", Await.secondsSince(t0));
+        System.out.printf("job kill fault test (%s): %d s%n", name, Await.secondsSince(t0));
     }
 }

@@ -15,8 +15,11 @@ final class StreamingChild {
 
     private StreamingChild() {}
 
-    /** Starts the job; it restores the latest checkpoint retained in {@code stateDir}, if any. */
-    static ChildJvm start(Endpoints ep, String name, Path stateDir, Path log) {
+    /**
+     * Starts the job with extra {@code key=value} settings; it restores the latest checkpoint retained in
+     * {@code stateDir}, if any.
+     */
+    static ChildJvm start(Endpoints ep, String name, Path stateDir, Path log, String... settings) {
         List<String> args = new ArrayList<>(List.of("run", "--parallelism", "2", "--state-dir", stateDir.toString(), "--resume"));
         for (String kv : List.of("kafka.bootstrapServers=" + ep.kafkaBootstrap(), "kafka.partitions=2",
                 "elasticsearch.urls=[" + ep.elasticsearchUrl() + "]", "elasticsearch.indexPrefix=" + name,
@@ -24,6 +27,10 @@ final class StreamingChild {
                 "pipeline.topics.posts=" + topic(name), "pipeline.topics.deadLetter=" + topic(name) + ".dlq",
                 "pipeline.checkpointIntervalSeconds=" + CHECKPOINT_SECONDS, "pipeline.idlenessSeconds=0",
                 "mail.ack.port=0", "alerting.reload.history=" + stateDir.resolve("rules-history.jsonl"))) {
+            args.add("--set");
+            args.add(kv);
+        }
+        for (String kv : settings) {
             args.add("--set");
             args.add(kv);
         }

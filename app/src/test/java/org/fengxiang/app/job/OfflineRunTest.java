@@ -36,4 +36,25 @@ class OfflineRunTest {
         assertThat(posts.get("t:40")).isEmpty();
         assertThat(posts.get("t:1")).isEmpty();
     }
+
+    @Test
+    void rocksDbStateGivesTheSameResultsAsHeapState() throws Exception {
+        Path input = Path.of(getClass().getResource("/posts-small.jsonl").toURI());
+        PipelineSettings rocks = new PipelineSettings();
+        rocks.stateBackend = "rocksdb";
+        rocks.rocksdbMemoryMiB = 64;
+        OfflineRun.run(List.of(input), tmp.resolve("heap"), 2, TestEnrichment.factory(), CountingDetectors.detection(10), new PipelineSettings());
+        OfflineRun.run(List.of(input), tmp.resolve("rocks"), 2, TestEnrichment.factory(), CountingDetectors.detection(10), rocks);
+        for (String f : List.of("posts.jsonl", "incidents.jsonl", "alerts.jsonl", "rejected.jsonl")) {
+            assertThat(Files.readString(tmp.resolve("rocks").resolve(f))).as(f).isEqualTo(Files.readString(tmp.resolve("heap").resolve(f)));
+        }
+    }
+
+    @Test
+    void unknownStateBackendIsAClearError() {
+        PipelineSettings s = new PipelineSettings();
+        s.stateBackend = "memory";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamingEnvironments.stateBackend(s))
+                .hasMessageContaining("pipeline.stateBackend must be hashmap or rocksdb");
+    }
 }

@@ -52,20 +52,29 @@ class TextLinkingTest {
         Path disordered = writeInput(true);
         Path p1 = run(ordered, 1, "o1");
         Path p2 = run(disordered, 2, "d2");
+        Path r2 = run(disordered, 2, "r2", "rocksdb");
         for (String f : List.of("posts.jsonl", "incidents.jsonl", "alerts.jsonl")) {
             assertThat(Files.readString(p2.resolve(f))).as(f).isEqualTo(Files.readString(p1.resolve(f)));
+            assertThat(Files.readString(r2.resolve(f))).as("RocksDB state: " + f).isEqualTo(Files.readString(p1.resolve(f)));
         }
         assertThat(Files.readString(p1.resolve("rejected.jsonl"))).isEmpty();
     }
 
     private Path run(Path input, int parallelism, String name) throws Exception {
+        return run(input, parallelism, name, "hashmap");
+    }
+
+    private Path run(Path input, int parallelism, String name, String stateBackend) throws Exception {
         IncidentSettings incidents = new IncidentSettings();
         incidents.mobilisationLexicon = "";
         IncidentDriver driver = new IncidentDriver(incidents.validate());
         PipelineJob.Detection detection = new PipelineJob.Detection(driver, new LinkSettings().validate(), driver,
                 CountingDetectors.detection(1000).alerts());
         Path out = tmp.resolve(name);
-        OfflineRun.run(List.of(input), out, parallelism, WordEnrichment::new, detection, new PipelineSettings());
+        PipelineSettings settings = new PipelineSettings();
+        settings.stateBackend = stateBackend;
+        settings.rocksdbMemoryMiB = 64;
+        OfflineRun.run(List.of(input), out, parallelism, WordEnrichment::new, detection, settings);
         return out;
     }
 
