@@ -17,6 +17,7 @@ import org.apache.flink.util.Collector;
  */
 abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I, O> {
     private final Class<I> type;
+    private transient boolean serialisedState;
 
     OrderedKeyedFunction(Class<I> type) {
         this.type = type;
@@ -43,6 +44,22 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
 
     /** Applies released elements, in order. */
     abstract void release(List<I> ready, Context ctx, Collector<O> out) throws Exception;
+
+    /**
+     * Whether keyed state values are serialised copies (RocksDB), so a value read once may be kept in a field and
+     * written back at checkpoints, rather than the objects themselves (heap: write every change, and never keep a
+     * value past the call, since the backend copies values on write while a checkpoint is being taken).
+     */
+    final boolean serialisedState() {
+        return serialisedState;
+    }
+
+    final void serialisedState(boolean serialised) {
+        this.serialisedState = serialised;
+    }
+
+    /** Called before each checkpoint's keyed state is taken: write back values kept in fields, under their keys. */
+    void beforeSnapshot(java.util.function.Consumer<String> setCurrentKey) throws Exception {}
 
     /** Called at every timer the function registered (state clean-up), after the elements of that time. */
     void afterTimer(long timestamp, Context ctx) throws Exception {}

@@ -2,6 +2,7 @@ package org.fengxiang.app.job;
 
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -25,6 +26,7 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
+        function.serialisedState(!(getKeyedStateBackend() instanceof HeapKeyedStateBackend));
         held = HeldInput.open(getRuntimeContext(), function.type(), function::eventTime, function.order(), context);
     }
 
@@ -49,6 +51,7 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
+        function.beforeSnapshot(this::setCurrentKey); // before the keyed state backend takes its snapshot
         super.snapshotState(context);
         held.snapshot(context);
     }

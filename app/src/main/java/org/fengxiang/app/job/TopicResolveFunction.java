@@ -2,6 +2,7 @@ package org.fengxiang.app.job;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.util.Collector;
@@ -18,6 +19,8 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
     static final String KEY = "links";
     private final LinkSettings settings;
     private transient ValueState<TopicForest> forest;
+    /** Under RocksDB: the forest, read once and written back at checkpoints (not deserialised at every release). */
+    private transient TopicForest kept;
 
     TopicResolveFunction(LinkSettings settings) {
         super(StoryProbe.class);
@@ -34,7 +37,7 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
 
     @Override
     void release(List<StoryProbe> links, Context ctx, Collector<TopicAssignment> out) throws Exception {
-        TopicForest f = forest.value();
+        TopicForest f = kept != null ? kept : forest.value();
         if (f == null) f = new TopicForest();
         for (StoryProbe l : links) {
             TopicAssignment a = new TopicAssignment();
@@ -46,6 +49,14 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
             a.incidentRootId = f.link(a.storyId, a.eventTime, a.linkedTo, settings.windowMillis());
             out.collect(a);
         }
-        forest.update(f);
+        if (serialisedState()) kept = f;
+        else forest.update(f);
+    }
+
+    @Override
+    void beforeSnapshot(Consumer<String> setCurrentKey) throws Exception {
+        if (kept == null) return;
+        setCurrentKey.accept(KEY);
+        forest.update(kept);
     }
 }
