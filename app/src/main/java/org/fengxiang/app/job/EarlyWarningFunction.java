@@ -28,13 +28,16 @@ import org.fengxiang.core.Post;
  * the cascade reaches the floor ({@link EarlyWarnings#holdBelowFloor}). At 3,000 posts/s with the 20-minute retention
  * that is millions of cascades, and as detector objects they were most of the job's heap and of its checkpoints.
  */
-final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Post, Alert> {
+final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Post, Alert> implements WriteBackProcessOperator.Cached {
     private final EarlyWarnings<DI, DA> warnings;
     private final long maxLagMillis;
     private transient ValueState<DI> incident;
     private transient ValueState<DA> alert;
     /** Per cascade: its {@link #META} counters, then (below the floor) its held posts' essentials, serialised. */
     private transient ValueState<byte[]> cascade;
+    /** Under RocksDB: the detector states of the busiest cascades, deserialised (else null). */
+    private transient WriteBackCache<DI> incidentCache;
+    private transient WriteBackCache<DA> alertCache;
     /** Bytes of the counters at the start of a cascade's value: received, last tick, last seen, warned tick. */
     private static final int META = 4 * Long.BYTES;
     private transient PostSerializer posts;
@@ -61,6 +64,24 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         in = new DataInputDeserializer();
         shed = getRuntimeContext().getMetricGroup().counter("earlyWarningPostsShed");
         raised = getRuntimeContext().getMetricGroup().counter("earlyWarnings");
+    }
+
+    /** Runs this function, with the detector states of bursting cascades cached under RocksDB. */
+    WriteBackProcessOperator<Post, Alert> operator() {
+        return new WriteBackProcessOperator<>(this);
+    }
+
+    @Override
+    public void cacheState(WriteBackCache.Keys keys) {
+        incidentCache = new WriteBackCache<>(incident, keys, TickedFunction.CACHED_KEYS);
+        alertCache = new WriteBackCache<>(alert, keys, TickedFunction.CACHED_KEYS);
+    }
+
+    @Override
+    public void flushState() throws Exception {
+        if (incidentCache == null) return;
+        incidentCache.flush();
+        alertCache.flush();
     }
 
     @Override
@@ -112,8 +133,13 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
             out.collect(a);
         }
         if (warnings.expiry(k) <= time) {
-            incident.clear();
-            alert.clear();
+            if (incidentCache != null) {
+                incidentCache.clear();
+                alertCache.clear();
+            } else {
+                incident.clear();
+                alert.clear();
+            }
             cascade.clear();
         } else {
             store(k);
@@ -125,9 +151,9 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         EarlyWarnings.Key<DI, DA> k = new EarlyWarnings.Key<>();
         if (bytes == null) return k;
         if (bytes.length == META) { // at or above the floor: detector state, no held posts
-            DI i = incident.value();
+            DI i = incidentCache != null ? incidentCache.value() : incident.value();
             if (i != null) k.incident = warnings.incidents().attach(i);
-            DA a = alert.value();
+            DA a = alertCache != null ? alertCache.value() : alert.value();
             if (a != null) k.alert = warnings.alerts().attach(a);
         }
         in.setBuffer(bytes);
@@ -140,8 +166,13 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
 
     /** Stores the detector state and the counters of a cascade at or above the floor (no held posts). */
     private void store(EarlyWarnings.Key<DI, DA> k) throws Exception {
-        if (k.incident != null) incident.update(k.incident);
-        if (k.alert != null) alert.update(k.alert);
+        if (incidentCache != null) {
+            if (k.incident != null) incidentCache.update(k.incident);
+            if (k.alert != null) alertCache.update(k.alert);
+        } else {
+            if (k.incident != null) incident.update(k.incident);
+            if (k.alert != null) alert.update(k.alert);
+        }
         cascade.update(value(k, null, null));
     }
 

@@ -130,13 +130,13 @@ public final class PipelineJob {
 
         SingleOutputStreamOperator<Incident> incidents = assigned
                 .keyBy(detection.keys()::key, Types.STRING)
-                .process(incidentFunction()).returns(TypeInformation.of(Incident.class))
-                .name("incidents").uid("incidents");
+                .transform("incidents", TypeInformation.of(Incident.class), incidentFunction().operator())
+                .uid("incidents");
 
         SingleOutputStreamOperator<Alert> alerts = SameHourFunction.annotate(enriched, incidents)
                 .keyBy(i -> i.id, Types.STRING)
-                .process(alertFunction()).returns(TypeInformation.of(Alert.class))
-                .name("alerts").uid("alerts");
+                .transform("alerts", TypeInformation.of(Alert.class), alertFunction().operator())
+                .uid("alerts");
 
         DataStream<Alert> delivered = sinks.early() && settings.earlyAlerts && detection.early() != null
                 ? alerts.union(earlyWarnings(enriched, detection.early())) : alerts;
@@ -191,8 +191,9 @@ public final class PipelineJob {
                 .withIdleness(Duration.ofSeconds(Math.max(2, settings.earlyAlertsWaitSeconds)));
         return enriched.assignTimestampsAndWatermarks(own).name("early-event-time")
                 .keyBy(detection.keys()::key, Types.STRING)
-                .process(new EarlyWarningFunction<>(early, settings.earlyPostsMaxLagSeconds * 1000))
-                .returns(TypeInformation.of(Alert.class)).name("early-warnings").uid("early-warnings");
+                .transform("early-warnings", TypeInformation.of(Alert.class),
+                        new EarlyWarningFunction<>(early, settings.earlyPostsMaxLagSeconds * 1000).operator())
+                .uid("early-warnings");
     }
 
     private TickedFunction<?, Post, Incident> incidentFunction() {

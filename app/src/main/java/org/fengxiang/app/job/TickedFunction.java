@@ -13,11 +13,14 @@ import org.fengxiang.core.Rejected;
  * information), event-time timers drive its ticks. When {@code rejectLate}, inputs behind the
  * watermark cannot be applied deterministically any more and are dead-lettered as late.
  */
-final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
+final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> implements WriteBackProcessOperator.Cached {
+    /** Detector states kept deserialised per instance under RocksDB (the busiest incidents are read at every post). */
+    static final int CACHED_KEYS = 4096;
     private final TickedDetector<D, I, O> detector;
     private final String stage;
     private final boolean rejectLate;
     private transient ValueState<D> state;
+    private transient WriteBackCache<D> cache;
 
     TickedFunction(TickedDetector<D, I, O> detector, String stage, boolean rejectLate) {
         this.detector = detector;
@@ -30,6 +33,25 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType())));
     }
 
+    /** Runs this function, with its detector states cached under RocksDB. */
+    WriteBackProcessOperator<I, O> operator() {
+        return new WriteBackProcessOperator<>(this);
+    }
+
+    @Override
+    public void cacheState(WriteBackCache.Keys keys) {
+        cache = new WriteBackCache<>(state, keys, CACHED_KEYS);
+    }
+
+    @Override
+    public void flushState() throws Exception {
+        if (cache != null) cache.flush();
+    }
+
+    private D read() throws Exception {
+        return cache != null ? cache.value() : state.value();
+    }
+
     @Override
     public void processElement(I input, Context ctx, Collector<O> out) throws Exception {
         long wm = ctx.timerService().currentWatermark();
@@ -40,7 +62,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
                     null, Json.write(input)));
             return;
         }
-        D d = state.value();
+        D d = read();
         // the timer the state asked for last time is registered already (finish did it): register again only on change
         long registered = -1;
         if (d == null) {
@@ -55,7 +77,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<O> out) throws Exception {
-        D d = state.value();
+        D d = read();
         if (d == null) return;
         d = detector.attach(d);
         for (O o : detector.onTimer(d, time)) out.collect(o);
@@ -64,11 +86,13 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> {
 
     private void finish(D d, Context ctx, long registered) throws Exception {
         if (detector.finished(d)) {
-            state.clear();
+            if (cache != null) cache.clear();
+            else state.clear();
             return;
         }
         long next = detector.nextTimer(d);
         if (next >= 0 && next != registered) ctx.timerService().registerEventTimeTimer(next);
-        state.update(d);
+        if (cache != null) cache.update(d);
+        else state.update(d);
     }
 }

@@ -1,0 +1,46 @@
+package org.fengxiang.app.job;
+
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+
+/**
+ * Runs a keyed process function whose large state values may sit in {@link WriteBackCache}s: under a serialising
+ * state backend (RocksDB) it gives the function the key switch the caches need and flushes them before each
+ * checkpoint; on the heap it changes nothing.
+ */
+final class WriteBackProcessOperator<I, O> extends KeyedProcessOperator<String, I, O> {
+    private static final long serialVersionUID = 1L;
+    private final Cached function;
+
+    /** A function with write-back caches. */
+    interface Cached {
+        /** Called once after open under a serialising backend: wrap the large states in caches using these keys. */
+        void cacheState(WriteBackCache.Keys keys);
+
+        /** Writes every cache back (before a checkpoint). */
+        void flushState() throws Exception;
+    }
+
+    <F extends KeyedProcessFunction<String, I, O> & Cached> WriteBackProcessOperator(F function) {
+        super(function);
+        this.function = function;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        if (getKeyedStateBackend() instanceof HeapKeyedStateBackend) return;
+        function.cacheState(new WriteBackCache.Keys() {
+            @Override public Object current() { return getCurrentKey(); }
+            @Override public void set(Object key) { setCurrentKey(key); }
+        });
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        function.flushState(); // before the keyed state backend takes its snapshot
+        super.snapshotState(context);
+    }
+}
