@@ -2,7 +2,6 @@ package org.fengxiang.app.job;
 
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.util.Collector;
 
@@ -16,7 +15,7 @@ final class BandFunction extends OrderedKeyedFunction<BandProbe, BandProbe> {
     private final int maxHamming;
     private final long ttlMillis;
     private final int cap;
-    private transient ValueState<BandBucket> bucket;
+    private transient WriteBackCache<BandBucket> bucket;
 
     BandFunction(int maxHamming, long ttlMillis, int cap) {
         super(BandProbe.class);
@@ -30,7 +29,17 @@ final class BandFunction extends OrderedKeyedFunction<BandProbe, BandProbe> {
 
     @Override
     void openState() {
-        bucket = getRuntimeContext().getState(new ValueStateDescriptor<>("bucket", new CodecTypeInfo<>(new BandBucket.Codec())));
+        bucket = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("bucket", new CodecTypeInfo<>(new BandBucket.Codec()))));
+    }
+
+    @Override
+    public void cacheState(WriteBackCache.Keys keys) {
+        bucket = bucket.cached(keys, CACHED_KEYS);
+    }
+
+    @Override
+    public void flushState() throws Exception {
+        bucket.flush();
     }
 
     @Override

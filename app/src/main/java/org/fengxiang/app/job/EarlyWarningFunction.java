@@ -31,13 +31,10 @@ import org.fengxiang.core.Post;
 final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Post, Alert> implements WriteBackProcessOperator.Cached {
     private final EarlyWarnings<DI, DA> warnings;
     private final long maxLagMillis;
-    private transient ValueState<DI> incident;
-    private transient ValueState<DA> alert;
+    private transient WriteBackCache<DI> incident;
+    private transient WriteBackCache<DA> alert;
     /** Per cascade: its {@link #META} counters, then (below the floor) its held posts' essentials, serialised. */
     private transient ValueState<byte[]> cascade;
-    /** Under RocksDB: the detector states of the busiest cascades, deserialised (else null). */
-    private transient WriteBackCache<DI> incidentCache;
-    private transient WriteBackCache<DA> alertCache;
     /** Bytes of the counters at the start of a cascade's value: received, last tick, last seen, warned tick. */
     private static final int META = 4 * Long.BYTES;
     private transient PostSerializer posts;
@@ -53,10 +50,10 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
 
     @Override
     public void open(OpenContext ctx) {
-        incident = getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
-                CodecTypeInfo.json(warnings.incidents().stateType())));
-        alert = getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
-                CodecTypeInfo.json(warnings.alerts().stateType())));
+        incident = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
+                CodecTypeInfo.json(warnings.incidents().stateType()))));
+        alert = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
+                CodecTypeInfo.json(warnings.alerts().stateType()))));
         cascade = getRuntimeContext().getState(new ValueStateDescriptor<>("early-cascade",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         posts = new PostSerializer();
@@ -73,15 +70,15 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
 
     @Override
     public void cacheState(WriteBackCache.Keys keys) {
-        incidentCache = new WriteBackCache<>(incident, keys, TickedFunction.CACHED_KEYS);
-        alertCache = new WriteBackCache<>(alert, keys, TickedFunction.CACHED_KEYS);
+        // the detector states of the busiest cascades stay deserialised
+        incident = incident.cached(keys, TickedFunction.CACHED_KEYS);
+        alert = alert.cached(keys, TickedFunction.CACHED_KEYS);
     }
 
     @Override
     public void flushState() throws Exception {
-        if (incidentCache == null) return;
-        incidentCache.flush();
-        alertCache.flush();
+        incident.flush();
+        alert.flush();
     }
 
     @Override
@@ -133,13 +130,8 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
             out.collect(a);
         }
         if (warnings.expiry(k) <= time) {
-            if (incidentCache != null) {
-                incidentCache.clear();
-                alertCache.clear();
-            } else {
-                incident.clear();
-                alert.clear();
-            }
+            incident.clear();
+            alert.clear();
             cascade.clear();
         } else {
             store(k);
@@ -151,9 +143,9 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         EarlyWarnings.Key<DI, DA> k = new EarlyWarnings.Key<>();
         if (bytes == null) return k;
         if (bytes.length == META) { // at or above the floor: detector state, no held posts
-            DI i = incidentCache != null ? incidentCache.value() : incident.value();
+            DI i = incident.value();
             if (i != null) k.incident = warnings.incidents().attach(i);
-            DA a = alertCache != null ? alertCache.value() : alert.value();
+            DA a = alert.value();
             if (a != null) k.alert = warnings.alerts().attach(a);
         }
         in.setBuffer(bytes);
@@ -166,13 +158,8 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
 
     /** Stores the detector state and the counters of a cascade at or above the floor (no held posts). */
     private void store(EarlyWarnings.Key<DI, DA> k) throws Exception {
-        if (incidentCache != null) {
-            if (k.incident != null) incidentCache.update(k.incident);
-            if (k.alert != null) alertCache.update(k.alert);
-        } else {
-            if (k.incident != null) incident.update(k.incident);
-            if (k.alert != null) alert.update(k.alert);
-        }
+        if (k.incident != null) incident.update(k.incident);
+        if (k.alert != null) alert.update(k.alert);
         cascade.update(value(k, null, null));
     }
 

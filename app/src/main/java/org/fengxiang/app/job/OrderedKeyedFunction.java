@@ -15,9 +15,10 @@ import org.apache.flink.util.Collector;
  * released at once (it cannot be reordered any more). The holding is done by the {@link OrderedProcessOperator}
  * that {@link #apply} runs it in; the function sees each element once it is released.
  */
-abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I, O> {
+abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I, O> implements WriteBackProcessOperator.Cached {
+    /** Buckets kept deserialised per instance under RocksDB (each is read and written at every probe). */
+    static final int CACHED_KEYS = 4096;
     private final Class<I> type;
-    private transient boolean serialisedState;
 
     OrderedKeyedFunction(Class<I> type) {
         this.type = type;
@@ -45,21 +46,13 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
     /** Applies released elements, in order. */
     abstract void release(List<I> ready, Context ctx, Collector<O> out) throws Exception;
 
-    /**
-     * Whether keyed state values are serialised copies (RocksDB), so a value read once may be kept in a field and
-     * written back at checkpoints, rather than the objects themselves (heap: write every change, and never keep a
-     * value past the call, since the backend copies values on write while a checkpoint is being taken).
-     */
-    final boolean serialisedState() {
-        return serialisedState;
-    }
+    /** Under a serialising backend (RocksDB): wrap the large states in write-back caches. Nothing by default. */
+    @Override
+    public void cacheState(WriteBackCache.Keys keys) {}
 
-    final void serialisedState(boolean serialised) {
-        this.serialisedState = serialised;
-    }
-
-    /** Called before each checkpoint's keyed state is taken: write back values kept in fields, under their keys. */
-    void beforeSnapshot(java.util.function.Consumer<String> setCurrentKey) throws Exception {}
+    /** Writes the caches back before a checkpoint. Nothing by default. */
+    @Override
+    public void flushState() throws Exception {}
 
     /** Called at every timer the function registered (state clean-up), after the elements of that time. */
     void afterTimer(long timestamp, Context ctx) throws Exception {}

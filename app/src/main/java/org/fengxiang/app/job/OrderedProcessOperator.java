@@ -26,8 +26,17 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        function.serialisedState(!(getKeyedStateBackend() instanceof HeapKeyedStateBackend));
         held = HeldInput.open(getRuntimeContext(), function.type(), function::eventTime, function.order(), context);
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        if (getKeyedStateBackend() instanceof HeapKeyedStateBackend) return;
+        function.cacheState(new WriteBackCache.Keys() {
+            @Override public Object current() { return getCurrentKey(); }
+            @Override public void set(Object key) { setCurrentKey(key); }
+        });
     }
 
     @Override
@@ -51,7 +60,7 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
-        function.beforeSnapshot(this::setCurrentKey); // before the keyed state backend takes its snapshot
+        function.flushState(); // before the keyed state backend takes its snapshot
         super.snapshotState(context);
         held.snapshot(context);
     }

@@ -2,7 +2,6 @@ package org.fengxiang.app.job;
 
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.util.Collector;
 import org.fengxiang.analytics.linking.LinkSettings;
@@ -18,7 +17,7 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
     static final Comparator<StoryProbe> ORDER =
             Comparator.<StoryProbe>comparingLong(p -> p.story.eventTime).thenComparing(StoryProbe::storyId);
     private final LinkSettings settings;
-    private transient ValueState<StoryBucket> bucket;
+    private transient WriteBackCache<StoryBucket> bucket;
 
     StoryBandFunction(LinkSettings settings) {
         super(StoryProbe.class);
@@ -30,7 +29,17 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
 
     @Override
     void openState() {
-        bucket = getRuntimeContext().getState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec())));
+        bucket = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec()))));
+    }
+
+    @Override
+    public void cacheState(WriteBackCache.Keys keys) {
+        bucket = bucket.cached(keys, CACHED_KEYS);
+    }
+
+    @Override
+    public void flushState() throws Exception {
+        bucket.flush();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.fengxiang.app.job;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -19,8 +18,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
     private final TickedDetector<D, I, O> detector;
     private final String stage;
     private final boolean rejectLate;
-    private transient ValueState<D> state;
-    private transient WriteBackCache<D> cache;
+    private transient WriteBackCache<D> state;
 
     TickedFunction(TickedDetector<D, I, O> detector, String stage, boolean rejectLate) {
         this.detector = detector;
@@ -30,7 +28,8 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
 
     @Override
     public void open(OpenContext ctx) {
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType())));
+        state = WriteBackCache.direct(getRuntimeContext().getState(
+                new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType()))));
     }
 
     /** Runs this function, with its detector states cached under RocksDB. */
@@ -40,16 +39,12 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
 
     @Override
     public void cacheState(WriteBackCache.Keys keys) {
-        cache = new WriteBackCache<>(state, keys, CACHED_KEYS);
+        state = state.cached(keys, CACHED_KEYS);
     }
 
     @Override
     public void flushState() throws Exception {
-        if (cache != null) cache.flush();
-    }
-
-    private D read() throws Exception {
-        return cache != null ? cache.value() : state.value();
+        state.flush();
     }
 
     @Override
@@ -62,7 +57,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
                     null, Json.write(input)));
             return;
         }
-        D d = read();
+        D d = state.value();
         // the timer the state asked for last time is registered already (finish did it): register again only on change
         long registered = -1;
         if (d == null) {
@@ -77,7 +72,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<O> out) throws Exception {
-        D d = read();
+        D d = state.value();
         if (d == null) return;
         d = detector.attach(d);
         for (O o : detector.onTimer(d, time)) out.collect(o);
@@ -86,13 +81,11 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
 
     private void finish(D d, Context ctx, long registered) throws Exception {
         if (detector.finished(d)) {
-            if (cache != null) cache.clear();
-            else state.clear();
+            state.clear();
             return;
         }
         long next = detector.nextTimer(d);
         if (next >= 0 && next != registered) ctx.timerService().registerEventTimeTimer(next);
-        if (cache != null) cache.update(d);
-        else state.update(d);
+        state.update(d);
     }
 }

@@ -2,8 +2,6 @@ package org.fengxiang.app.job;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.util.Collector;
 import org.fengxiang.analytics.linking.LinkSettings;
@@ -18,9 +16,7 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
     /** The single key of this stage. */
     static final String KEY = "links";
     private final LinkSettings settings;
-    private transient ValueState<TopicForest> forest;
-    /** Under RocksDB: the forest, read once and written back at checkpoints (not deserialised at every release). */
-    private transient TopicForest kept;
+    private transient WriteBackCache<TopicForest> forest;
 
     TopicResolveFunction(LinkSettings settings) {
         super(StoryProbe.class);
@@ -32,12 +28,13 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
 
     @Override
     void openState() {
-        forest = getRuntimeContext().getState(new ValueStateDescriptor<>("forest", new CodecTypeInfo<>(new TopicForestCodec())));
+        forest = WriteBackCache.direct(getRuntimeContext().getState(
+                new ValueStateDescriptor<>("forest", new CodecTypeInfo<>(new TopicForestCodec()))));
     }
 
     @Override
     void release(List<StoryProbe> links, Context ctx, Collector<TopicAssignment> out) throws Exception {
-        TopicForest f = kept != null ? kept : forest.value();
+        TopicForest f = forest.value();
         if (f == null) f = new TopicForest();
         for (StoryProbe l : links) {
             TopicAssignment a = new TopicAssignment();
@@ -49,14 +46,17 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
             a.incidentRootId = f.link(a.storyId, a.eventTime, a.linkedTo, settings.windowMillis());
             out.collect(a);
         }
-        if (serialisedState()) kept = f;
-        else forest.update(f);
+        forest.update(f);
+    }
+
+    /** Under RocksDB the forest (one value under one key) is read once and written back at checkpoints. */
+    @Override
+    public void cacheState(WriteBackCache.Keys keys) {
+        forest = forest.cached(keys, 1);
     }
 
     @Override
-    void beforeSnapshot(Consumer<String> setCurrentKey) throws Exception {
-        if (kept == null) return;
-        setCurrentKey.accept(KEY);
-        forest.update(kept);
+    public void flushState() throws Exception {
+        forest.flush();
     }
 }

@@ -9,7 +9,8 @@ import org.apache.flink.api.common.state.ValueState;
  * The deserialised values of one keyed value state for the most recently used keys, kept on the heap in front of a
  * state backend that serialises every access (RocksDB). Reads of cached keys cost nothing; changes are written back
  * when a key leaves the cache and before every checkpoint ({@link #flush}), so a checkpoint holds exactly the values
- * at its barrier. Not for the heap backend, whose values are the objects themselves.
+ * at its barrier. On the heap backend, whose values are the objects themselves, use {@link #direct}: every call goes
+ * straight to the state.
  */
 final class WriteBackCache<V> {
     /** Switches the operator's current key (for state and timers). */
@@ -34,15 +35,31 @@ final class WriteBackCache<V> {
         }
     }
 
-    WriteBackCache(ValueState<V> state, Keys keys, int capacity) {
-        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
+    private WriteBackCache(ValueState<V> state, Keys keys, int capacity) {
         this.state = state;
         this.keys = keys;
         this.capacity = capacity;
     }
 
+    /** No cache: every call goes to the state (the heap backend). */
+    static <V> WriteBackCache<V> direct(ValueState<V> state) {
+        return new WriteBackCache<>(state, null, 0);
+    }
+
+    /** A cache of the values of up to {@code capacity} keys in front of {@code state}. */
+    static <V> WriteBackCache<V> caching(ValueState<V> state, Keys keys, int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
+        return new WriteBackCache<>(state, keys, capacity);
+    }
+
+    /** The same state with a cache of {@code capacity} keys. */
+    WriteBackCache<V> cached(Keys keys, int capacity) {
+        return caching(state, keys, capacity);
+    }
+
     /** The value of the current key (null if none). */
     V value() throws Exception {
+        if (keys == null) return state.value();
         Object key = keys.current();
         Slot<V> s = slots.get(key);
         if (s != null) return s.value;
@@ -53,6 +70,10 @@ final class WriteBackCache<V> {
 
     /** Sets the value of the current key (written to the backend later). */
     void update(V value) throws Exception {
+        if (keys == null) {
+            state.update(value);
+            return;
+        }
         Object key = keys.current();
         Slot<V> s = slots.get(key);
         if (s == null) {
@@ -65,12 +86,13 @@ final class WriteBackCache<V> {
 
     /** Removes the current key's value here and in the backend. */
     void clear() {
-        slots.remove(keys.current());
+        if (keys != null) slots.remove(keys.current());
         state.clear();
     }
 
     /** Writes every changed value back to the backend (before a checkpoint). */
     void flush() throws Exception {
+        if (keys == null) return;
         Object current = keys.current();
         boolean switched = false;
         for (Map.Entry<Object, Slot<V>> e : slots.entrySet()) {

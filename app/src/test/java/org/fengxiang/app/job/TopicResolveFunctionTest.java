@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The link resolver keeps the whole forest under one key: on the heap it writes it back at every release, under
- * RocksDB it keeps it in a field and writes it back at checkpoints. Either way a link made before a checkpoint
+ * RocksDB it keeps it deserialised (a write-back cache of one key) and writes it back at checkpoints. Either way a link made before a checkpoint
  * resolves a later link's root after a restore.
  */
 class TopicResolveFunctionTest {

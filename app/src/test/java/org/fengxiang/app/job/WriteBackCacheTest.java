@@ -33,7 +33,7 @@ class WriteBackCacheTest {
 
         @Override
         public void cacheState(WriteBackCache.Keys keys) {
-            cache = new WriteBackCache<>(count, keys, 2);
+            cache = WriteBackCache.caching(count, keys, 2);
             cached = true;
         }
 
