@@ -29,17 +29,7 @@ final class BandFunction extends OrderedKeyedFunction<BandProbe, BandProbe> {
 
     @Override
     void openState() {
-        bucket = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("bucket", new CodecTypeInfo<>(new BandBucket.Codec()))));
-    }
-
-    @Override
-    public void cacheState(WriteBackCache.Keys keys) {
-        bucket = bucket.cached(keys, CACHED_KEYS);
-    }
-
-    @Override
-    public void flushState() throws Exception {
-        bucket.flush();
+        bucket = releasedState(new ValueStateDescriptor<>("bucket", new CodecTypeInfo<>(new BandBucket.Codec())), CACHED_KEYS);
     }
 
     @Override

@@ -50,10 +50,10 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
 
     @Override
     public void open(OpenContext ctx) {
-        incident = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
-                CodecTypeInfo.json(warnings.incidents().stateType()))));
-        alert = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
-                CodecTypeInfo.json(warnings.alerts().stateType()))));
+        incident = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
+                CodecTypeInfo.json(warnings.incidents().stateType()))), TickedFunction.CACHED_KEYS);
+        alert = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
+                CodecTypeInfo.json(warnings.alerts().stateType()))), TickedFunction.CACHED_KEYS);
         cascade = getRuntimeContext().getState(new ValueStateDescriptor<>("early-cascade",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         posts = new PostSerializer();
@@ -71,8 +71,8 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
     @Override
     public void cacheState(WriteBackCache.Keys keys) {
         // the detector states of the busiest cascades stay deserialised
-        incident = incident.cached(keys, TickedFunction.CACHED_KEYS);
-        alert = alert.cached(keys, TickedFunction.CACHED_KEYS);
+        incident.enable(keys);
+        alert.enable(keys);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.fengxiang.app.job;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -19,6 +21,7 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
     /** Buckets kept deserialised per instance under RocksDB (each is read and written at every probe). */
     static final int CACHED_KEYS = 4096;
     private final Class<I> type;
+    private transient List<WriteBackCache<?>> caches;
 
     OrderedKeyedFunction(Class<I> type) {
         this.type = type;
@@ -46,13 +49,26 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
     /** Applies released elements, in order. */
     abstract void release(List<I> ready, Context ctx, Collector<O> out) throws Exception;
 
-    /** Under a serialising backend (RocksDB): wrap the large states in write-back caches. Nothing by default. */
-    @Override
-    public void cacheState(WriteBackCache.Keys keys) {}
+    /**
+     * A value state the function reads and writes at (nearly) every release: direct on the heap, behind a
+     * write-back cache of {@code capacity} keys under a serialising backend (RocksDB).
+     */
+    final <V> WriteBackCache<V> releasedState(ValueStateDescriptor<V> descriptor, int capacity) {
+        WriteBackCache<V> c = WriteBackCache.of(getRuntimeContext().getState(descriptor), capacity);
+        if (caches == null) caches = new ArrayList<>();
+        caches.add(c);
+        return c;
+    }
 
-    /** Writes the caches back before a checkpoint. Nothing by default. */
     @Override
-    public void flushState() throws Exception {}
+    public final void cacheState(WriteBackCache.Keys keys) {
+        if (caches != null) for (WriteBackCache<?> c : caches) c.enable(keys);
+    }
+
+    @Override
+    public final void flushState() throws Exception {
+        if (caches != null) for (WriteBackCache<?> c : caches) c.flush();
+    }
 
     /** Called at every timer the function registered (state clean-up), after the elements of that time. */
     void afterTimer(long timestamp, Context ctx) throws Exception {}

@@ -2,7 +2,6 @@ package org.fengxiang.app.job;
 
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
-import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -32,11 +31,7 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
     @Override
     public void open() throws Exception {
         super.open();
-        if (getKeyedStateBackend() instanceof HeapKeyedStateBackend) return;
-        function.cacheState(new WriteBackCache.Keys() {
-            @Override public Object current() { return getCurrentKey(); }
-            @Override public void set(Object key) { setCurrentKey(key); }
-        });
+        WriteBackProcessOperator.cacheUnlessOnHeap(this, function);
     }
 
     @Override

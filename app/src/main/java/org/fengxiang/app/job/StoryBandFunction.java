@@ -29,17 +29,7 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
 
     @Override
     void openState() {
-        bucket = WriteBackCache.direct(getRuntimeContext().getState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec()))));
-    }
-
-    @Override
-    public void cacheState(WriteBackCache.Keys keys) {
-        bucket = bucket.cached(keys, CACHED_KEYS);
-    }
-
-    @Override
-    public void flushState() throws Exception {
-        bucket.flush();
+        bucket = releasedState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec())), CACHED_KEYS);
     }
 
     @Override

@@ -28,8 +28,8 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
 
     @Override
     public void open(OpenContext ctx) {
-        state = WriteBackCache.direct(getRuntimeContext().getState(
-                new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType()))));
+        state = WriteBackCache.of(getRuntimeContext().getState(
+                new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType()))), CACHED_KEYS);
     }
 
     /** Runs this function, with its detector states cached under RocksDB. */
@@ -39,7 +39,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
 
     @Override
     public void cacheState(WriteBackCache.Keys keys) {
-        state = state.cached(keys, CACHED_KEYS);
+        state.enable(keys);
     }
 
     @Override

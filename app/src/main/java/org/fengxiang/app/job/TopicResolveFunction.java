@@ -28,8 +28,8 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
 
     @Override
     void openState() {
-        forest = WriteBackCache.direct(getRuntimeContext().getState(
-                new ValueStateDescriptor<>("forest", new CodecTypeInfo<>(new TopicForestCodec()))));
+        // under RocksDB the forest (one value under one key) is read once and written back at checkpoints
+        forest = releasedState(new ValueStateDescriptor<>("forest", new CodecTypeInfo<>(new TopicForestCodec())), 1);
     }
 
     @Override
@@ -47,16 +47,5 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
             out.collect(a);
         }
         forest.update(f);
-    }
-
-    /** Under RocksDB the forest (one value under one key) is read once and written back at checkpoints. */
-    @Override
-    public void cacheState(WriteBackCache.Keys keys) {
-        forest = forest.cached(keys, 1);
-    }
-
-    @Override
-    public void flushState() throws Exception {
-        forest.flush();
     }
 }

@@ -9,8 +9,8 @@ import org.apache.flink.api.common.state.ValueState;
  * The deserialised values of one keyed value state for the most recently used keys, kept on the heap in front of a
  * state backend that serialises every access (RocksDB). Reads of cached keys cost nothing; changes are written back
  * when a key leaves the cache and before every checkpoint ({@link #flush}), so a checkpoint holds exactly the values
- * at its barrier. On the heap backend, whose values are the objects themselves, use {@link #direct}: every call goes
- * straight to the state.
+ * at its barrier. Until {@link #enable} (and always on the heap backend, whose values are the objects themselves)
+ * every call goes straight to the state.
  */
 final class WriteBackCache<V> {
     /** Switches the operator's current key (for state and timers). */
@@ -21,8 +21,8 @@ final class WriteBackCache<V> {
     }
 
     private final ValueState<V> state;
-    private final Keys keys;
     private final int capacity;
+    private Keys keys; // null: direct (every call goes to the state)
     private final LinkedHashMap<Object, Slot<V>> slots = new LinkedHashMap<>(64, 0.75f, true);
 
     private static final class Slot<V> {
@@ -35,26 +35,20 @@ final class WriteBackCache<V> {
         }
     }
 
-    private WriteBackCache(ValueState<V> state, Keys keys, int capacity) {
+    private WriteBackCache(ValueState<V> state, int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
         this.state = state;
-        this.keys = keys;
         this.capacity = capacity;
     }
 
-    /** No cache: every call goes to the state (the heap backend). */
-    static <V> WriteBackCache<V> direct(ValueState<V> state) {
-        return new WriteBackCache<>(state, null, 0);
+    /** {@code state}, direct until {@link #enable} puts a cache of up to {@code capacity} keys in front of it. */
+    static <V> WriteBackCache<V> of(ValueState<V> state, int capacity) {
+        return new WriteBackCache<>(state, capacity);
     }
 
-    /** A cache of the values of up to {@code capacity} keys in front of {@code state}. */
-    static <V> WriteBackCache<V> caching(ValueState<V> state, Keys keys, int capacity) {
-        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
-        return new WriteBackCache<>(state, keys, capacity);
-    }
-
-    /** The same state with a cache of {@code capacity} keys. */
-    WriteBackCache<V> cached(Keys keys, int capacity) {
-        return caching(state, keys, capacity);
+    /** Caches values from now on, switching keys with {@code keys} to write them back (a serialising backend). */
+    void enable(Keys keys) {
+        this.keys = keys;
     }
 
     /** The value of the current key (null if none). */

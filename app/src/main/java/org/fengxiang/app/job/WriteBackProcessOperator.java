@@ -3,6 +3,7 @@ package org.fengxiang.app.job;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 
 /**
@@ -28,14 +29,19 @@ final class WriteBackProcessOperator<I, O> extends KeyedProcessOperator<String, 
         this.function = function;
     }
 
+    /** Lets {@code function} cache its states if {@code operator}'s keyed state is serialised (not on the heap). */
+    static void cacheUnlessOnHeap(AbstractStreamOperator<?> operator, Cached function) {
+        if (operator.getKeyedStateBackend() instanceof HeapKeyedStateBackend) return;
+        function.cacheState(new WriteBackCache.Keys() {
+            @Override public Object current() { return operator.getCurrentKey(); }
+            @Override public void set(Object key) { operator.setCurrentKey(key); }
+        });
+    }
+
     @Override
     public void open() throws Exception {
         super.open();
-        if (getKeyedStateBackend() instanceof HeapKeyedStateBackend) return;
-        function.cacheState(new WriteBackCache.Keys() {
-            @Override public Object current() { return getCurrentKey(); }
-            @Override public void set(Object key) { setCurrentKey(key); }
-        });
+        cacheUnlessOnHeap(this, function);
     }
 
     @Override

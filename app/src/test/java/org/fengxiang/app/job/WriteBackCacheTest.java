@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -22,18 +21,17 @@ import org.junit.jupiter.api.Test;
 class WriteBackCacheTest {
     /** Counts elements per key; "reset" clears the key's count. */
     static final class Counting extends KeyedProcessFunction<String, String, String> implements WriteBackProcessOperator.Cached {
-        private transient ValueState<Long> count;
         private transient WriteBackCache<Long> cache;
         boolean cached;
 
         @Override
         public void open(OpenContext ctx) {
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+            cache = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG)), 2);
         }
 
         @Override
         public void cacheState(WriteBackCache.Keys keys) {
-            cache = WriteBackCache.caching(count, keys, 2);
+            cache.enable(keys);
             cached = true;
         }
 
