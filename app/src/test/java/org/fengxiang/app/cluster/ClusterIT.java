@@ -76,7 +76,9 @@ class ClusterIT {
                     "--set", "kafka.bootstrapServers=" + bootstrap, "--set", "pipeline.topics.posts=" + TOPIC,
                     "--set", "pipeline.topics.deadLetter=" + TOPIC + ".dlq", "--set", "pipeline.idlenessSeconds=0",
                     "--set", "cluster.bounded=true", "--set", "cluster.output=" + actual,
-                    "--set", "cluster.checkpoints=" + tmp.resolve("checkpoints").toUri()), 4);
+                    "--set", "cluster.checkpoints=" + tmp.resolve("checkpoints").toUri(),
+                    // -Dfengxiang.cluster.stateBackend=rocksdb runs it on the distribution's RocksDB backend
+                    "--set", "pipeline.stateBackend=" + System.getProperty("fengxiang.cluster.stateBackend", "hashmap")), 4);
             String state = rest.awaitTerminal(jobId, Duration.ofMinutes(5));
             assertThat(state).as(rest.rootException(jobId)).isEqualTo("FINISHED");
             assertRanOnBothTaskManagers(rest, jobId);
