@@ -51,9 +51,9 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
     @Override
     public void open(OpenContext ctx) {
         incident = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
-                CodecTypeInfo.json(warnings.incidents().stateType()))), TickedFunction.CACHED_KEYS);
+                CodecTypeInfo.json(warnings.incidents().stateType()))), WriteBackCache.KEYS);
         alert = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
-                CodecTypeInfo.json(warnings.alerts().stateType()))), TickedFunction.CACHED_KEYS);
+                CodecTypeInfo.json(warnings.alerts().stateType()))), WriteBackCache.KEYS);
         cascade = getRuntimeContext().getState(new ValueStateDescriptor<>("early-cascade",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         posts = new PostSerializer();
@@ -68,17 +68,10 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
         return new WriteBackProcessOperator<>(this);
     }
 
+    /** The detector states of the busiest cascades stay deserialised under RocksDB. */
     @Override
-    public void cacheState(WriteBackCache.Keys keys) {
-        // the detector states of the busiest cascades stay deserialised
-        incident.enable(keys);
-        alert.enable(keys);
-    }
-
-    @Override
-    public void flushState() throws Exception {
-        incident.flush();
-        alert.flush();
+    public List<WriteBackCache<?>> caches() {
+        return List.of(incident, alert);
     }
 
     @Override

@@ -18,10 +18,8 @@ import org.apache.flink.util.Collector;
  * that {@link #apply} runs it in; the function sees each element once it is released.
  */
 abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I, O> implements WriteBackProcessOperator.Cached {
-    /** Buckets kept deserialised per instance under RocksDB (each is read and written at every probe). */
-    static final int CACHED_KEYS = 4096;
     private final Class<I> type;
-    private transient List<WriteBackCache<?>> caches;
+    private transient List<WriteBackCache<?>> caches; // created in open (releasedState)
 
     OrderedKeyedFunction(Class<I> type) {
         this.type = type;
@@ -61,13 +59,8 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
     }
 
     @Override
-    public final void cacheState(WriteBackCache.Keys keys) {
-        if (caches != null) for (WriteBackCache<?> c : caches) c.enable(keys);
-    }
-
-    @Override
-    public final void flushState() throws Exception {
-        if (caches != null) for (WriteBackCache<?> c : caches) c.flush();
+    public final List<WriteBackCache<?>> caches() {
+        return caches == null ? List.of() : caches;
     }
 
     /** Called at every timer the function registered (state clean-up), after the elements of that time. */

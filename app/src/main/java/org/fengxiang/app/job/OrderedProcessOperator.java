@@ -55,7 +55,7 @@ final class OrderedProcessOperator<I, O> extends KeyedProcessOperator<String, I,
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
-        function.flushState(); // before the keyed state backend takes its snapshot
+        WriteBackProcessOperator.flush(function); // before the keyed state backend takes its snapshot
         super.snapshotState(context);
         held.snapshot(context);
     }

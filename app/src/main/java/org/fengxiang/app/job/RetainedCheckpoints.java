@@ -64,7 +64,9 @@ public final class RetainedCheckpoints {
         return Long.parseLong(chk.getFileName().toString().substring("chk-".length()));
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes a directory tree (nothing if it is missing). */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }

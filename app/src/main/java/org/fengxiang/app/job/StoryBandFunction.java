@@ -29,7 +29,7 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
 
     @Override
     void openState() {
-        bucket = releasedState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec())), CACHED_KEYS);
+        bucket = releasedState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec())), WriteBackCache.KEYS);
     }
 
     @Override

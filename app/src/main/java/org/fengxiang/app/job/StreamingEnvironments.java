@@ -2,10 +2,7 @@ package org.fengxiang.app.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -72,9 +69,8 @@ public final class StreamingEnvironments {
 
     /** Working files of a killed earlier run are only copies (the checkpoint is the truth): they go before a start. */
     private static void deleteLeftovers(Path dir) {
-        if (!Files.isDirectory(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try {
+            RetainedCheckpoints.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear RocksDB's working directory " + dir, e);
         }

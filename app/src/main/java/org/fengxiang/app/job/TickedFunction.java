@@ -1,5 +1,6 @@
 package org.fengxiang.app.job;
 
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -13,8 +14,6 @@ import org.fengxiang.core.Rejected;
  * watermark cannot be applied deterministically any more and are dead-lettered as late.
  */
 final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> implements WriteBackProcessOperator.Cached {
-    /** Detector states kept deserialised per instance under RocksDB (the busiest incidents are read at every post). */
-    static final int CACHED_KEYS = 4096;
     private final TickedDetector<D, I, O> detector;
     private final String stage;
     private final boolean rejectLate;
@@ -29,7 +28,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
     @Override
     public void open(OpenContext ctx) {
         state = WriteBackCache.of(getRuntimeContext().getState(
-                new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType()))), CACHED_KEYS);
+                new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType()))), WriteBackCache.KEYS);
     }
 
     /** Runs this function, with its detector states cached under RocksDB. */
@@ -38,13 +37,8 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
     }
 
     @Override
-    public void cacheState(WriteBackCache.Keys keys) {
-        state.enable(keys);
-    }
-
-    @Override
-    public void flushState() throws Exception {
-        state.flush();
+    public List<WriteBackCache<?>> caches() {
+        return List.of(state);
     }
 
     @Override

@@ -20,6 +20,8 @@ final class WriteBackCache<V> {
         void set(Object key);
     }
 
+    /** Keys kept deserialised per cache and operator instance (the busiest incidents, cascades and buckets). */
+    static final int KEYS = 4096;
     private final ValueState<V> state;
     private final int capacity;
     private Keys keys; // null: direct (every call goes to the state)

@@ -1,5 +1,6 @@
 package org.fengxiang.app.job;
 
+import java.util.List;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -17,11 +18,8 @@ final class WriteBackProcessOperator<I, O> extends KeyedProcessOperator<String, 
 
     /** A function with write-back caches. */
     interface Cached {
-        /** Called once after open under a serialising backend: wrap the large states in caches using these keys. */
-        void cacheState(WriteBackCache.Keys keys);
-
-        /** Writes every cache back (before a checkpoint). */
-        void flushState() throws Exception;
+        /** The function's caches (created in its open, direct until the operator enables them). */
+        List<WriteBackCache<?>> caches();
     }
 
     <F extends KeyedProcessFunction<String, I, O> & Cached> WriteBackProcessOperator(F function) {
@@ -32,10 +30,16 @@ final class WriteBackProcessOperator<I, O> extends KeyedProcessOperator<String, 
     /** Lets {@code function} cache its states if {@code operator}'s keyed state is serialised (not on the heap). */
     static void cacheUnlessOnHeap(AbstractStreamOperator<?> operator, Cached function) {
         if (operator.getKeyedStateBackend() instanceof HeapKeyedStateBackend) return;
-        function.cacheState(new WriteBackCache.Keys() {
+        WriteBackCache.Keys keys = new WriteBackCache.Keys() {
             @Override public Object current() { return operator.getCurrentKey(); }
             @Override public void set(Object key) { operator.setCurrentKey(key); }
-        });
+        };
+        for (WriteBackCache<?> c : function.caches()) c.enable(keys);
+    }
+
+    /** Writes {@code function}'s caches back: call before the keyed state backend takes its snapshot. */
+    static void flush(Cached function) throws Exception {
+        for (WriteBackCache<?> c : function.caches()) c.flush();
     }
 
     @Override
@@ -46,7 +50,7 @@ final class WriteBackProcessOperator<I, O> extends KeyedProcessOperator<String, 
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
-        function.flushState(); // before the keyed state backend takes its snapshot
+        flush(function);
         super.snapshotState(context);
     }
 }
