@@ -1,8 +1,5 @@
 package org.fengxiang.analytics.linking;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 
@@ -10,30 +7,49 @@ import java.util.HashMap;
  * Resolves links to incident roots: a story linked to an earlier story joins that story's incident,
  * whose root is the earliest story of the chain. Links always point back in event time and each story
  * links at most once, so a story's root never changes once resolved. Holds only linked stories, for
- * the link window. Jackson-serialisable (public fields); {@link #writeTo} and {@link #readFrom} are its
- * binary state encoding, and {@link #copy} is cheap (entries are immutable once added), which matters
- * because the job keeps the whole forest under one key and copies it once per checkpoint.
+ * the link window, in a {@link Store}: {@link InMemory} here, keyed map state in the streaming job (so a
+ * long surge's links live on disk under RocksDB, one entry per link, not as one value on the heap).
  */
-public class TopicForest {
-    /** Linked story id to its incident root id. */
-    public HashMap<String, String> rootOf = new HashMap<>();
-    /** Linked story ids with their event times, oldest first (for eviction). */
-    public ArrayDeque<Entry> order = new ArrayDeque<>();
+public final class TopicForest {
+    /** The incident root a linked story resolved to, and the story's event time. */
+    public record Link(String root, long eventTime) {}
 
-    /** A linked story and its event time. */
-    public static class Entry {
-        public String storyId;
-        public long eventTime;
+    /** A linked story in the eviction queue (links in the order they were made). */
+    public record Entry(String storyId, long eventTime) {}
 
-        public Entry() {}
+    /** Where the links and their eviction queue live. */
+    public interface Store {
+        /** The link of {@code storyId}, or null. */
+        Link link(String storyId);
 
-        Entry(String storyId, long eventTime) {
-            this.storyId = storyId;
-            this.eventTime = eventTime;
-        }
+        void putLink(String storyId, Link link);
+
+        void removeLink(String storyId);
+
+        /** Appends to the eviction queue. */
+        void append(Entry entry);
+
+        /** The oldest queue entry, or null if the queue is empty. */
+        Entry oldest();
+
+        void removeOldest();
+
+        /** Entries in the queue (one per held link). */
+        long queued();
     }
 
-    public TopicForest() {}
+    private final Store store;
+
+    /** A forest kept in memory. */
+    public TopicForest() {
+        this(new InMemory());
+    }
+
+    /** A forest kept in {@code store}. */
+    public TopicForest(Store store) {
+        if (store == null) throw new IllegalArgumentException("store is required");
+        this.store = store;
+    }
 
     /**
      * Records that {@code storyId} (at {@code eventTime}) links to {@code candidateId}; returns the
@@ -41,48 +57,39 @@ public class TopicForest {
      */
     public String link(String storyId, long eventTime, String candidateId, long windowMillis) {
         evictBefore(eventTime - windowMillis);
-        String root = rootOf.getOrDefault(candidateId, candidateId);
-        if (rootOf.putIfAbsent(storyId, root) == null) order.addLast(new Entry(storyId, eventTime));
-        return rootOf.get(storyId);
+        Link known = store.link(storyId);
+        if (known != null) return known.root();
+        Link candidate = store.link(candidateId);
+        String root = candidate == null ? candidateId : candidate.root();
+        store.putLink(storyId, new Link(root, eventTime));
+        store.append(new Entry(storyId, eventTime));
+        return root;
     }
 
     /** Forgets links older than {@code horizon} (they can no longer be linked to). */
     public void evictBefore(long horizon) {
-        while (!order.isEmpty() && order.peekFirst().eventTime < horizon) rootOf.remove(order.pollFirst().storyId);
-    }
-
-    public int size() {
-        return rootOf.size();
-    }
-
-    /** A copy sharing nothing mutable with this forest. */
-    public TopicForest copy() {
-        TopicForest c = new TopicForest();
-        c.rootOf = new HashMap<>(rootOf);
-        c.order = new ArrayDeque<>(order);
-        return c;
-    }
-
-    /** Writes the links, oldest first: count, then per link story id, event time and root id. */
-    public void writeTo(DataOutput out) throws IOException {
-        out.writeInt(order.size());
-        for (Entry e : order) {
-            out.writeUTF(e.storyId);
-            out.writeLong(e.eventTime);
-            out.writeUTF(rootOf.get(e.storyId));
+        for (Entry e = store.oldest(); e != null && e.eventTime() < horizon; e = store.oldest()) {
+            store.removeLink(e.storyId());
+            store.removeOldest();
         }
     }
 
-    /** Reads a forest written by {@link #writeTo}. */
-    public static TopicForest readFrom(DataInput in) throws IOException {
-        TopicForest f = new TopicForest();
-        int n = in.readInt();
-        f.rootOf = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
-        for (int i = 0; i < n; i++) {
-            Entry e = new Entry(in.readUTF(), in.readLong());
-            f.rootOf.put(e.storyId, in.readUTF());
-            f.order.addLast(e);
-        }
-        return f;
+    /** Links held. */
+    public long size() {
+        return store.queued();
+    }
+
+    /** A store on the heap: a hash map and a queue. */
+    public static final class InMemory implements Store {
+        final HashMap<String, Link> links = new HashMap<>();
+        private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+
+        @Override public Link link(String storyId) { return links.get(storyId); }
+        @Override public void putLink(String storyId, Link link) { links.put(storyId, link); }
+        @Override public void removeLink(String storyId) { links.remove(storyId); }
+        @Override public void append(Entry entry) { queue.addLast(entry); }
+        @Override public Entry oldest() { return queue.peekFirst(); }
+        @Override public void removeOldest() { queue.pollFirst(); }
+        @Override public long queued() { return queue.size(); }
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import org.fengxiang.core.Json;
 
 /**
  * Memory figure of text linking: a synthetic day of N stories (default 400,000, the independent posts
@@ -26,7 +25,8 @@ public final class LinkingMemoryBench {
         LinkSettings s = new LinkSettings().validate();
         double[] zipf = zipf(50_000);
         Map<String, StoryBucket> buckets = new HashMap<>();
-        TopicForest forest = new TopicForest();
+        TopicForest.InMemory linkStore = new TopicForest.InMemory();
+        TopicForest forest = new TopicForest(linkStore);
         List<List<String>> events = new ArrayList<>();
         long day = 86_400_000L;
         long links = 0;
@@ -48,7 +48,7 @@ public final class LinkingMemoryBench {
             }
             if (t >= nextReport) {
                 expire(buckets, t - s.windowMillis());
-                long bytes = stateBytes(buckets, forest);
+                long bytes = stateBytes(buckets, linkStore);
                 peakBytes = Math.max(peakBytes, bytes);
                 System.out.printf("hour %2d: buckets=%d stories held=%d links=%d forest=%d state=%.1f MiB%n",
                         t / 3_600_000, buckets.size(), held(buckets), links, forest.size(), bytes / 1048576.0);
@@ -100,8 +100,11 @@ public final class LinkingMemoryBench {
         return h;
     }
 
-    private static long stateBytes(Map<String, StoryBucket> buckets, TopicForest forest) {
-        long bytes = Json.write(forest).length();
+    private static long stateBytes(Map<String, StoryBucket> buckets, TopicForest.InMemory links) {
+        long bytes = 0;
+        for (Map.Entry<String, TopicForest.Link> l : links.links.entrySet()) {
+            bytes += 2 * l.getKey().length() + l.getValue().root().length() + 16; // link entry and queue entry
+        }
         for (Map.Entry<String, StoryBucket> e : buckets.entrySet()) bytes += e.getKey().length() + encodedSize(e.getValue());
         return bytes;
     }

@@ -207,20 +207,14 @@ class LinkingTest {
     }
 
     @Test
-    void aForestRestoredFromItsEncodingOrCopiedResolvesAsTheOriginalAndCopiesStayApart() throws Exception {
+    void aStoryLinksOnceAndAnEvictedStoryIsARootAgain() {
         TopicForest f = new TopicForest();
         long w = s.windowMillis();
-        f.link("b", 10, "a", w);
-        f.link("c", 20, "b", w);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        f.writeTo(new java.io.DataOutputStream(bytes));
-        TopicForest restored = TopicForest.readFrom(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
-        TopicForest copy = f.copy();
-        f.link("z", 25, "y", w);
-        assertThat(restored.link("d", 30, "c", w)).isEqualTo("a");
-        assertThat(copy.size()).as("the copy does not see links made on the original").isEqualTo(2);
-        assertThat(copy.link("e", w + 15, "b", w)).as("b left the window with its link; e links to b as a root").isEqualTo("b");
-        assertThat(restored.link("f", w + 19, "c", w)).as("c is still in the window").isEqualTo("a");
+        assertThat(f.link("b", 10, "a", w)).isEqualTo("a");
+        assertThat(f.link("b", 12, "z", w)).as("b already linked").isEqualTo("a");
+        assertThat(f.size()).isEqualTo(1);
+        assertThat(f.link("c", w + 11, "b", w)).as("b left the window with its link; c links to b as a root").isEqualTo("b");
+        assertThat(f.size()).isEqualTo(1);
     }
 
     @Test

@@ -66,7 +66,8 @@ public final class RunCommand implements Callable<Integer> {
         try (AckServer ack = mail.enabled && mail.ack.enabled ? AckServer.start(mail.ack, es, mail.zone, System.getenv()) : null) {
             if (ack != null) System.out.println("acknowledgement endpoint on " + mail.ack.bind + ":" + ack.port() + " (links: " + mail.ack.baseUrl + "/ack)");
             JobClient job = StreamingRun.start(plan, restore);
-            System.out.println("streaming job " + job.getJobID() + " running: kafka " + bootstrap + " -> " + es.urls
+            System.out.println("streaming job " + job.getJobID() + " running"
+                    + (parallelism > 0 ? " at parallelism " + parallelism : "") + ": kafka " + bootstrap + " -> " + es.urls
                     + (restore != null ? " (resumed from " + restore + ")" : "") + (bounded ? " (bounded)" : " (Ctrl-C stops it)"));
             java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
             Thread cancel = new Thread(() -> {

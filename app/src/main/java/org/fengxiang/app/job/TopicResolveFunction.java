@@ -2,7 +2,6 @@ package org.fengxiang.app.job;
 
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.util.Collector;
 import org.fengxiang.analytics.linking.LinkSettings;
 import org.fengxiang.analytics.linking.TopicForest;
@@ -10,13 +9,13 @@ import org.fengxiang.analytics.linking.TopicForest;
 /**
  * Resolves story links to incident roots in (event time, id) order. This one stage sees only the
  * links (stories that matched an earlier story), a small fraction of the post stream, so it runs
- * under a single key; its state holds the links of one link window.
+ * under a single key; its state holds the links of one link window, one map entry per link.
  */
 final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicAssignment> {
     /** The single key of this stage. */
     static final String KEY = "links";
     private final LinkSettings settings;
-    private transient WriteBackCache<TopicForest> forest;
+    private transient TopicForest forest;
 
     TopicResolveFunction(LinkSettings settings) {
         super(StoryProbe.class);
@@ -28,14 +27,11 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
 
     @Override
     void openState() {
-        // under RocksDB the forest (one value under one key) is read once and written back at checkpoints
-        forest = releasedState(new ValueStateDescriptor<>("forest", new CodecTypeInfo<>(new TopicForestCodec())), 1);
+        forest = new TopicForest(new ForestStateStore(getRuntimeContext()));
     }
 
     @Override
     void release(List<StoryProbe> links, Context ctx, Collector<TopicAssignment> out) throws Exception {
-        TopicForest f = forest.value();
-        if (f == null) f = new TopicForest();
         for (StoryProbe l : links) {
             TopicAssignment a = new TopicAssignment();
             a.storyId = l.story.id;
@@ -43,9 +39,8 @@ final class TopicResolveFunction extends OrderedKeyedFunction<StoryProbe, TopicA
             a.linkedTo = l.match.candidateId;
             a.shared = l.match.shared;
             a.overlap = l.match.overlap;
-            a.incidentRootId = f.link(a.storyId, a.eventTime, a.linkedTo, settings.windowMillis());
+            a.incidentRootId = forest.link(a.storyId, a.eventTime, a.linkedTo, settings.windowMillis());
             out.collect(a);
         }
-        forest.update(f);
     }
 }

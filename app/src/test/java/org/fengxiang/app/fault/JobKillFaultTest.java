@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The streaming job (its own JVM, checkpointing every 3 s) is SIGKILLed mid-stream and started again with
  * {@code run --resume}: it restores the latest retained checkpoint, and in the end every post is in
  * Elasticsearch exactly once, the alert transitions equal an undisturbed offline run's (on the heap), and each
- * transition was e-mailed exactly once. Once with each state backend (RocksDB: incremental checkpoints).
+ * transition was e-mailed exactly once. Once with each state backend; the RocksDB run (incremental checkpoints)
+ * resumes at parallelism 1 instead of 2, so its key groups, held elements and Kafka splits are redistributed.
  */
 class JobKillFaultTest {
     @TempDir Path tmp;
@@ -29,16 +30,16 @@ class JobKillFaultTest {
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void killedJobResumesFromItsCheckpointWithoutLossOrRepeats() throws Exception {
-        killAndResume("fault-kill");
+        killAndResume("fault-kill", 2);
     }
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
-    void killedRocksDbJobResumesFromItsIncrementalCheckpointWithoutLossOrRepeats() throws Exception {
-        killAndResume("fault-kill-rocksdb", "pipeline.stateBackend=rocksdb", "pipeline.rocksdbMemoryMiB=128");
+    void killedRocksDbJobResumesFromItsIncrementalCheckpointAtAnotherParallelismWithoutLossOrRepeats() throws Exception {
+        killAndResume("fault-kill-rocksdb", 1, "pipeline.stateBackend=rocksdb", "pipeline.rocksdbMemoryMiB=128");
     }
 
-    private void killAndResume(String name, String... settings) throws Exception {
+    private void killAndResume(String name, int resumeParallelism, String... settings) throws Exception {
         Endpoints ep = SharedStack.get();
         FaultPosts posts = FaultPosts.generate(name, 3, 70, 5);
         Set<String> expected = Oracle.transitions(posts, tmp.resolve("oracle"));
@@ -68,11 +69,11 @@ class JobKillFaultTest {
                     posts.ids().size(), feed.sent(), Mailbox.perTransition(ep.mailDir(), alertIds).size());
             assertThat(atKill).as("killed mid-stream").isLessThan(posts.lines().size());
 
-            try (ChildJvm second = StreamingChild.start(ep, name, state, tmp.resolve("job-2.log"), settings)) {
+            try (ChildJvm second = StreamingChild.start(ep, name, state, tmp.resolve("job-2.log"), resumeParallelism, settings)) {
                 fed.get(3, TimeUnit.MINUTES);
                 feed.send(posts.markers(), 10).get(1, TimeUnit.MINUTES);
                 Outcome.await(es, ep.mailDir(), posts, expected, second);
-                assertThat(second.logText()).contains("resumed from " + state.resolve("checkpoints"));
+                assertThat(second.logText()).contains("at parallelism " + resumeParallelism).contains("resumed from " + state.resolve("checkpoints"));
                 second.stop(Duration.ofSeconds(30));
             }
         }

@@ -16,11 +16,17 @@ final class StreamingChild {
     private StreamingChild() {}
 
     /**
-     * Starts the job with extra {@code key=value} settings; it restores the latest checkpoint retained in
-     * {@code stateDir}, if any.
+     * Starts the job at parallelism 2 with extra {@code key=value} settings; it restores the latest checkpoint
+     * retained in {@code stateDir}, if any.
      */
     static ChildJvm start(Endpoints ep, String name, Path stateDir, Path log, String... settings) {
-        List<String> args = new ArrayList<>(List.of("run", "--parallelism", "2", "--state-dir", stateDir.toString(), "--resume"));
+        return start(ep, name, stateDir, log, 2, settings);
+    }
+
+    /** Starts the job at {@code parallelism}, as {@link #start(Endpoints, String, Path, Path, String...)}. */
+    static ChildJvm start(Endpoints ep, String name, Path stateDir, Path log, int parallelism, String... settings) {
+        List<String> args = new ArrayList<>(List.of("run", "--parallelism", String.valueOf(parallelism),
+                "--state-dir", stateDir.toString(), "--resume"));
         for (String kv : List.of("kafka.bootstrapServers=" + ep.kafkaBootstrap(), "kafka.partitions=2",
                 "elasticsearch.urls=[" + ep.elasticsearchUrl() + "]", "elasticsearch.indexPrefix=" + name,
                 "mail.host=" + ep.smtpHost(), "mail.port=" + ep.smtpPort(), "mail.recipients.blue=[duty@localhost]",

@@ -14,23 +14,20 @@ import org.junit.jupiter.api.Test;
 class CodecTypeInfoTest {
     @Test
     void aSnapshotRestoresItsCodecAndAcceptsOnlyTheSameCodecForTheSameState() throws Exception {
-        TypeSerializerSnapshot<TopicForest> forest = restored(new CodecTypeInfo<>(new TopicForestCodec()));
+        TypeSerializerSnapshot<TopicForest.Link> forest = restored(new CodecTypeInfo<>(new ForestStateStore.LinkCodec()));
         TypeSerializerSnapshot<SameHourBaseline> json = restored(CodecTypeInfo.json(SameHourBaseline.class));
 
-        assertThat(new CodecTypeInfo<>(new TopicForestCodec()).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
+        assertThat(new CodecTypeInfo<>(new ForestStateStore.LinkCodec()).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
                 .resolveSchemaCompatibility(forest).isCompatibleAsIs()).isTrue();
         assertThat(CodecTypeInfo.json(SameHourBaseline.class).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
                 .resolveSchemaCompatibility(json).isCompatibleAsIs()).isTrue();
-        assertThat(CodecTypeInfo.json(TopicForest.class).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
+        assertThat(CodecTypeInfo.json(TopicForest.Link.class).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
                 .resolveSchemaCompatibility(forest).isIncompatible()).as("JSON where the binary codec wrote").isTrue();
 
-        TypeSerializer<TopicForest> s = forest.restoreSerializer();
-        TopicForest f = new TopicForest();
-        f.link("b", 10, "a", 1000);
+        TypeSerializer<TopicForest.Link> s = forest.restoreSerializer();
         DataOutputSerializer out = new DataOutputSerializer(64);
-        s.serialize(f, out);
-        TopicForest back = s.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-        assertThat(back.link("c", 20, "b", 1000)).isEqualTo("a");
+        s.serialize(new TopicForest.Link("根", 10), out);
+        assertThat(s.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(new TopicForest.Link("根", 10));
     }
 
     private static <T> TypeSerializerSnapshot<T> restored(CodecTypeInfo<T> info) throws Exception {

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The link resolver keeps the whole forest under one key: on the heap it writes it back at every release, under
- * RocksDB it keeps it deserialised (a write-back cache of one key) and writes it back at checkpoints. Either way a link made before a checkpoint
- * resolves a later link's root after a restore.
+ * The link resolver keeps the forest under one key as map state (one entry per link, plus an eviction queue).
+ * On either backend a link made before a checkpoint resolves a later link's root after a restore, and links
+ * leave the state with the window.
  */
 class TopicResolveFunctionTest {
     private static final long T0 = 1_780_000_000_000L;
@@ -68,6 +68,32 @@ class TopicResolveFunctionTest {
                 h2.processElement(link("e", 80, "d"), T0 + 80_000);
                 h2.processWatermark(T0 + 90_000);
                 assertThat(h2.extractOutputValues()).extracting(a -> a.incidentRootId).containsExactly("a");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void linksLeaveWithTheWindowAcrossARestore(String backend) throws Exception {
+        long window = new LinkSettings().validate().windowMillis() / 1000;
+        OperatorSubtaskState snapshot;
+        try (var h = harness(backend(backend), null)) {
+            for (int i = 0; i < 50; i++) h.processElement(link("b" + i, 10 + i, "a"), T0 + (10 + i) * 1000);
+            h.processWatermark(T0 + 100_000);
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = harness(backend(backend), snapshot)) {
+            h.processElement(link("c", window + 30, "b40"), T0 + (window + 30) * 1000);
+            h.processElement(link("d", window + 31, "b10"), T0 + (window + 31) * 1000);
+            h.processWatermark(T0 + (window + 40) * 1000);
+            assertThat(h.extractOutputValues()).extracting(a -> a.storyId + "->" + a.incidentRootId)
+                    .as("b40 is still in the window, b10 left it with its link").containsExactly("c->a", "d->b10");
+            OperatorSubtaskState again = h.snapshot(2, 2);
+            try (var h2 = harness(backend(backend), again)) {
+                h2.processElement(link("e", 2 * window + 100, "c"), T0 + (2 * window + 100) * 1000);
+                h2.processElement(link("f", 2 * window + 101, "e"), T0 + (2 * window + 101) * 1000);
+                h2.processWatermark(T0 + (2 * window + 200) * 1000);
+                assertThat(h2.extractOutputValues()).extracting(a -> a.incidentRootId).containsExactly("c", "c");
             }
         }
     }
