@@ -100,4 +100,14 @@ public class IncidentAggregate {
         influencers = s;
         influencerTimes = t;
     }
+
+    /**
+     * Estimated heap bytes (compressed references, ~20-character ids): per cascade node, term, distinct hash and
+     * influencer, for bounding caches of deserialised states, not an exact measure.
+     */
+    public long approximateBytes() {
+        return 512 + tree.nodes.size() * 260L + (keywords.counts.size() + regions.counts.size()) * 112L
+                + (authors.hashes.size() + linkedCascades.hashes.size()) * 48L + linkedRoots.size() * 72L
+                + influencers.size() * 150L;
+    }
 }

@@ -108,6 +108,14 @@ public class IncidentProcessor {
         return finished && buffer.isEmpty();
     }
 
+    /**
+     * Estimated heap bytes of this state (see {@link IncidentAggregate#approximateBytes}): the aggregate and ~900
+     * bytes per buffered post (its essentials: ids, author, region, sentiment and a few keywords).
+     */
+    public long approximateBytes() {
+        return 900 + buffer.size() * 900L + agg.approximateBytes();
+    }
+
     /** Applies buffered posts with event time before {@code t}, advances to {@code t} and returns the snapshots to emit. */
     public List<Incident> onTimer(long t) {
         List<Incident> out = new ArrayList<>();

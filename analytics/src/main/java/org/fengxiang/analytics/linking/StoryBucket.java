@@ -81,6 +81,11 @@ public final class StoryBucket {
         return count;
     }
 
+    /** Estimated heap bytes (packed fingerprints, id slots and ~20-character ids), for bounding caches. */
+    public long approximateBytes() {
+        return 64 + packed.length * 8L + ids.length * 8L + count * 64L;
+    }
+
     /** The ids of the stories held, oldest first. */
     public List<String> ids() {
         return List.of(Arrays.copyOf(ids, count));

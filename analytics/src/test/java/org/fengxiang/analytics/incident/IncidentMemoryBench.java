@@ -64,6 +64,7 @@ public final class IncidentMemoryBench {
                 maxOne = Math.max(maxOne, m[2]);
                 System.out.printf("hour %2d: live incidents %,d, state %,d bytes (%.0f B/incident, largest %,d B)%n",
                         (nextReport - TestPosts.T0) / 3_600_000, m[1], m[0], m[1] == 0 ? 0.0 : (double) m[0] / m[1], m[2]);
+                if ((nextReport - TestPosts.T0) / 3_600_000 == 12) estimateAgainstHeap(replay);
                 nextReport += 3_600_000;
             }
             int r = root[x];
@@ -77,6 +78,29 @@ public final class IncidentMemoryBench {
                         + "snapshots %,d; replay %.1f s; after the final watermark %d incidents remain%n",
                 peakKeys, peakBytes / 1048576.0, maxOne / 1024.0, snapshots[0], (System.nanoTime() - started) / 1e9,
                 replay.processors().size());
+    }
+
+    /**
+     * Compares {@link IncidentProcessor#approximateBytes} (what bounds the write-back caches under RocksDB) with the
+     * heap that JSON copies of the live states take, as the caches hold them.
+     */
+    private static void estimateAgainstHeap(IncidentReplay replay) {
+        java.util.List<String> json = new java.util.ArrayList<>();
+        for (IncidentProcessor p : replay.processors().values()) json.add(Json.write(p));
+        long before = usedAfterGc();
+        java.util.List<IncidentProcessor> copies = new java.util.ArrayList<>(json.size());
+        for (String j : json) copies.add(Json.read(j, IncidentProcessor.class));
+        long after = usedAfterGc();
+        long estimated = 0;
+        for (IncidentProcessor c : copies) estimated += c.approximateBytes();
+        System.out.printf("  %,d deserialised states: heap %,.1f MiB, approximateBytes %,.1f MiB (%.2f of the heap)%n",
+                copies.size(), (after - before) / 1048576.0, estimated / 1048576.0, estimated / (double) (after - before));
+    }
+
+    private static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     /** {total serialised bytes, live keys, largest single state}. */

@@ -53,6 +53,12 @@ public final class BandBucket {
         return end - head;
     }
 
+    /** Estimated heap bytes (the arrays, and a ~20-character root id per post), for bounding caches. */
+    long approximateBytes() {
+        return 128 + blob.length + starts.length * 4L + (roots.length + hashes.length + times.length + rootTimes.length) * 8L
+                + size() * 64L;
+    }
+
     /**
      * Looks the probe up (setting its root to the root of the earliest near-duplicate seen before it,
      * if any) and remembers it.

@@ -29,7 +29,7 @@ final class BandFunction extends OrderedKeyedFunction<BandProbe, BandProbe> {
 
     @Override
     void openState() {
-        bucket = releasedState(new ValueStateDescriptor<>("bucket", new CodecTypeInfo<>(new BandBucket.Codec())), WriteBackCache.KEYS);
+        bucket = releasedState(new ValueStateDescriptor<>("bucket", new CodecTypeInfo<>(new BandBucket.Codec())), BandBucket::approximateBytes);
     }
 
     @Override

@@ -33,4 +33,5 @@ final class IncidentDriver implements TickedDetector<IncidentProcessor, Post, In
     @Override public long nextTimer(IncidentProcessor p) { return p.nextTimer(); }
     @Override public List<Incident> onTimer(IncidentProcessor p, long time) { return p.onTimer(time); }
     @Override public boolean finished(IncidentProcessor p) { return p.finished(); }
+    @Override public long weight(IncidentProcessor p) { return p.approximateBytes(); }
 }

@@ -3,6 +3,7 @@ package org.fengxiang.app.job;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -49,10 +50,11 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
 
     /**
      * A value state the function reads and writes at (nearly) every release: direct on the heap, behind a
-     * write-back cache of {@code capacity} keys under a serialising backend (RocksDB).
+     * write-back cache under a serialising backend (RocksDB), bounded by keys and by bytes as {@code weigher}
+     * estimates them.
      */
-    final <V> WriteBackCache<V> releasedState(ValueStateDescriptor<V> descriptor, int capacity) {
-        WriteBackCache<V> c = WriteBackCache.of(getRuntimeContext().getState(descriptor), capacity);
+    final <V> WriteBackCache<V> releasedState(ValueStateDescriptor<V> descriptor, ToLongFunction<V> weigher) {
+        WriteBackCache<V> c = WriteBackCache.of(getRuntimeContext().getState(descriptor), WriteBackCache.KEYS, WriteBackCache.BYTES, weigher);
         if (caches == null) caches = new ArrayList<>();
         caches.add(c);
         return c;

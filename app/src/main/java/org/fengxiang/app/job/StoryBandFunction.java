@@ -29,7 +29,7 @@ final class StoryBandFunction extends OrderedKeyedFunction<StoryProbe, StoryProb
 
     @Override
     void openState() {
-        bucket = releasedState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec())), WriteBackCache.KEYS);
+        bucket = releasedState(new ValueStateDescriptor<>("stories", new CodecTypeInfo<>(new StoryBucketCodec())), StoryBucket::approximateBytes);
     }
 
     @Override

@@ -34,4 +34,9 @@ public interface TickedDetector<D, I, O> extends Serializable {
 
     /** True when the state may be cleared. */
     boolean finished(D state);
+
+    /** Estimated heap bytes of a state, for bounding caches of deserialised states (default: a small state). */
+    default long weight(D state) {
+        return 1024;
+    }
 }

@@ -16,17 +16,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Under RocksDB, a keyed count kept in a write-back cache of two keys (so most accesses evict and write back)
- * counts like plain state, across checkpoints and restores, and a cleared key starts again from nothing.
+ * counts like plain state, across checkpoints and restores, and a cleared key starts again from nothing; bounded
+ * by bytes instead (each count weighing its value), it stays within its budget and still counts right.
  */
 class WriteBackCacheTest {
     /** Counts elements per key; "reset" clears the key's count. */
     static final class Counting extends KeyedProcessFunction<String, String, String> implements WriteBackProcessOperator.Cached {
+        private final int keys;
+        private final long bytes;
         private transient WriteBackCache<Long> cache;
         boolean cached;
+        final List<String> overBudget = new ArrayList<>();
+
+        Counting(int keys, long bytes) {
+            this.keys = keys;
+            this.bytes = bytes;
+        }
 
         @Override
         public void open(OpenContext ctx) {
-            cache = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG)), 2);
+            cache = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG)), keys, bytes, n -> n);
         }
 
         @Override
@@ -44,12 +53,16 @@ class WriteBackCacheTest {
             Long c = cache.value();
             long n = c == null ? 1 : c + 1;
             cache.update(n);
+            if (cache.weight() > bytes && cache.size() > 1) overBudget.add(value + ": " + cache.weight());
             out.collect(ctx.getCurrentKey() + "=" + n);
         }
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(OperatorSubtaskState restore) throws Exception {
-        Counting f = new Counting();
+        return harness(new Counting(2, Long.MAX_VALUE), restore);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(Counting f, OperatorSubtaskState restore) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new WriteBackProcessOperator<>(f), v -> v.substring(0, 1), Types.STRING);
         h.setStateBackend(new EmbeddedRocksDBStateBackend());
         h.setup();
@@ -74,6 +87,23 @@ class WriteBackCacheTest {
             List<String> more = new ArrayList<>(List.of("a", "b", "c", "d", "e", "a"));
             for (String k : more) h.processElement(k, 0);
             assertThat(h.extractOutputValues()).containsExactly("a=5", "b=1", "c=3", "d=2", "e=2", "a=6");
+        }
+    }
+
+    @Test
+    void aCacheBoundedByBytesStaysWithinItsBudgetAndCountsRight() throws Exception {
+        Counting f = new Counting(100, 6);
+        OperatorSubtaskState snapshot;
+        try (var h = harness(f, null)) {
+            for (String k : List.of("a", "a", "a", "b", "b", "c", "a", "a", "a", "a", "b", "c")) h.processElement(k, 0);
+            assertThat(h.extractOutputValues()).containsExactly("a=1", "a=2", "a=3", "b=1", "b=2", "c=1", "a=4", "a=5", "a=6",
+                    "a=7", "b=3", "c=2");
+            assertThat(f.overBudget).as("more than one key over the budget").isEmpty();
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = harness(new Counting(100, 6), snapshot)) {
+            for (String k : List.of("c", "b", "a")) h.processElement(k, 0);
+            assertThat(h.extractOutputValues()).containsExactly("c=3", "b=4", "a=8");
         }
     }
 }
