@@ -100,29 +100,41 @@ final class ForestStateStore implements TopicForest.Store {
         });
     }
 
+    /** Binary state encoding of a record of an id and an event time. */
+    abstract static class IdTimeCodec<T> implements StateCodec<T> {
+        abstract String id(T value);
+
+        abstract long time(T value);
+
+        abstract T of(String id, long time);
+
+        @Override public final void write(T value, DataOutputView out) throws IOException {
+            out.writeUTF(id(value));
+            out.writeLong(time(value));
+        }
+
+        @Override public final T read(DataInputView in) throws IOException {
+            return of(in.readUTF(), in.readLong());
+        }
+
+        @Override public final T copy(T value) {
+            return value; // immutable records
+        }
+    }
+
     /** Binary state encoding of a {@link TopicForest.Link}. */
-    static final class LinkCodec implements StateCodec<TopicForest.Link> {
+    static final class LinkCodec extends IdTimeCodec<TopicForest.Link> {
         @Override public Class<TopicForest.Link> type() { return TopicForest.Link.class; }
-        @Override public void write(TopicForest.Link l, DataOutputView out) throws IOException {
-            out.writeUTF(l.root());
-            out.writeLong(l.eventTime());
-        }
-        @Override public TopicForest.Link read(DataInputView in) throws IOException {
-            return new TopicForest.Link(in.readUTF(), in.readLong());
-        }
-        @Override public TopicForest.Link copy(TopicForest.Link l) { return l; }
+        @Override String id(TopicForest.Link l) { return l.root(); }
+        @Override long time(TopicForest.Link l) { return l.eventTime(); }
+        @Override TopicForest.Link of(String root, long time) { return new TopicForest.Link(root, time); }
     }
 
     /** Binary state encoding of a {@link TopicForest.Entry}. */
-    static final class EntryCodec implements StateCodec<TopicForest.Entry> {
+    static final class EntryCodec extends IdTimeCodec<TopicForest.Entry> {
         @Override public Class<TopicForest.Entry> type() { return TopicForest.Entry.class; }
-        @Override public void write(TopicForest.Entry e, DataOutputView out) throws IOException {
-            out.writeUTF(e.storyId());
-            out.writeLong(e.eventTime());
-        }
-        @Override public TopicForest.Entry read(DataInputView in) throws IOException {
-            return new TopicForest.Entry(in.readUTF(), in.readLong());
-        }
-        @Override public TopicForest.Entry copy(TopicForest.Entry e) { return e; }
+        @Override String id(TopicForest.Entry e) { return e.storyId(); }
+        @Override long time(TopicForest.Entry e) { return e.eventTime(); }
+        @Override TopicForest.Entry of(String storyId, long time) { return new TopicForest.Entry(storyId, time); }
     }
 }

@@ -80,6 +80,7 @@ public final class OfflineRun {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(StateBackendOptions.STATE_BACKEND, StreamingEnvironments.stateBackend(settings));
+        conf.set(PipelineOptions.GLOBAL_JOB_PARAMETERS, StreamingEnvironments.jobParameters(settings));
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, StreamingEnvironments.managedMemory(settings));
         return StreamExecutionEnvironment.createLocalEnvironment(Math.max(1, parallelism), conf);
     }

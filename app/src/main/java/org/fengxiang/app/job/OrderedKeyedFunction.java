@@ -54,7 +54,7 @@ abstract class OrderedKeyedFunction<I, O> extends KeyedProcessFunction<String, I
      * estimates them.
      */
     final <V> WriteBackCache<V> releasedState(ValueStateDescriptor<V> descriptor, ToLongFunction<V> weigher) {
-        WriteBackCache<V> c = WriteBackCache.of(getRuntimeContext().getState(descriptor), WriteBackCache.KEYS, WriteBackCache.BYTES, weigher);
+        WriteBackCache<V> c = WriteBackCache.of(getRuntimeContext().getState(descriptor), WriteBackCache.KEYS, weigher);
         if (caches == null) caches = new ArrayList<>();
         caches.add(c);
         return c;

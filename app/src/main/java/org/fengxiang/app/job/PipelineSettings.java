@@ -24,6 +24,12 @@ public class PipelineSettings implements Serializable {
     public String stateBackend = "hashmap";
     /** Native memory of RocksDB's block cache and write buffers in local runs (MiB; Flink's managed memory). */
     public int rocksdbMemoryMiB = 512;
+    /**
+     * Under RocksDB, the heap (MiB, estimated) each cached state may use per operator instance for the deserialised
+     * values of its hottest keys (at most 4,096 keys): the hot set of a surge should fit, or its states are
+     * deserialised again and again.
+     */
+    public int stateCacheMiB = 256;
     /** Default parallelism (0 = the Flink default). */
     public int parallelism = 0;
     /**

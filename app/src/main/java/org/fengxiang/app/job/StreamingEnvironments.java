@@ -28,6 +28,7 @@ public final class StreamingEnvironments {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(StateBackendOptions.STATE_BACKEND, stateBackend(s));
+        conf.set(PipelineOptions.GLOBAL_JOB_PARAMETERS, jobParameters(s));
         if (rocksdb(s)) conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri);
@@ -49,7 +50,15 @@ public final class StreamingEnvironments {
         if (b.equals("rocksdb") && s.rocksdbMemoryMiB < 64) {
             throw new IllegalArgumentException("pipeline.rocksdbMemoryMiB must be at least 64, not " + s.rocksdbMemoryMiB);
         }
+        if (s.stateCacheMiB < 1) {
+            throw new IllegalArgumentException("pipeline.stateCacheMiB must be at least 1, not " + s.stateCacheMiB);
+        }
         return b;
+    }
+
+    /** Settings the operators read at run time (global job parameters): the write-back caches' budget. */
+    static java.util.Map<String, String> jobParameters(PipelineSettings s) {
+        return java.util.Map.of(WriteBackCache.BUDGET_PARAMETER, String.valueOf(s.stateCacheMiB));
     }
 
     static boolean rocksdb(PipelineSettings s) {

@@ -24,11 +24,13 @@ final class WriteBackCache<V> {
 
     /** Keys kept deserialised per cache and operator instance (the busiest incidents, cascades and buckets). */
     static final int KEYS = 4096;
-    /** Approximate heap bytes of the values kept per cache and operator instance. */
-    static final long BYTES = 32L << 20;
+    /** The global job parameter with the estimated heap (MiB) of the values kept per cache and operator instance. */
+    static final String BUDGET_PARAMETER = "fengxiang.stateCacheMiB";
+    /** The budget when the job does not set {@link #BUDGET_PARAMETER} (MiB). */
+    static final int DEFAULT_BUDGET_MIB = 256;
     private final ValueState<V> state;
     private final int capacity;
-    private final long budget;
+    private long budget; // set by enable
     private final ToLongFunction<V> weigher;
     private long weight; // sum of the slots' weights
     private Keys keys; // null: direct (every call goes to the state)
@@ -46,26 +48,35 @@ final class WriteBackCache<V> {
         }
     }
 
-    private WriteBackCache(ValueState<V> state, int capacity, long budget, ToLongFunction<V> weigher) {
+    private WriteBackCache(ValueState<V> state, int capacity, ToLongFunction<V> weigher) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
-        if (budget < 1) throw new IllegalArgumentException("budget must be positive");
         this.state = state;
         this.capacity = capacity;
-        this.budget = budget;
         this.weigher = weigher;
     }
 
     /**
-     * {@code state}, direct until {@link #enable} puts a cache in front of it of up to {@code capacity} keys and
-     * {@code budget} bytes of values as {@code weigher} estimates them.
+     * {@code state}, direct until {@link #enable} puts a cache in front of it of up to {@code capacity} keys and a
+     * budget of bytes of values as {@code weigher} estimates them.
      */
-    static <V> WriteBackCache<V> of(ValueState<V> state, int capacity, long budget, ToLongFunction<V> weigher) {
-        return new WriteBackCache<>(state, capacity, budget, weigher);
+    static <V> WriteBackCache<V> of(ValueState<V> state, int capacity, ToLongFunction<V> weigher) {
+        return new WriteBackCache<>(state, capacity, weigher);
     }
 
-    /** Caches values from now on, switching keys with {@code keys} to write them back (a serialising backend). */
-    void enable(Keys keys) {
+    /**
+     * Caches values from now on, up to {@code budget} estimated bytes, switching keys with {@code keys} to write
+     * them back (a serialising backend).
+     */
+    void enable(Keys keys, long budget) {
+        if (budget < 1) throw new IllegalArgumentException("budget must be positive");
         this.keys = keys;
+        this.budget = budget;
+    }
+
+    /** The budget in bytes that the job's parameters set ({@link #BUDGET_PARAMETER}), else the default. */
+    static long budget(java.util.Map<String, String> jobParameters) {
+        String mib = jobParameters.get(BUDGET_PARAMETER);
+        return (mib == null ? DEFAULT_BUDGET_MIB : Long.parseLong(mib)) << 20;
     }
 
     /** The value of the current key (null if none). */

@@ -34,7 +34,8 @@ final class WriteBackProcessOperator<I, O> extends KeyedProcessOperator<String, 
             @Override public Object current() { return operator.getCurrentKey(); }
             @Override public void set(Object key) { operator.setCurrentKey(key); }
         };
-        for (WriteBackCache<?> c : function.caches()) c.enable(keys);
+        long budget = WriteBackCache.budget(operator.getRuntimeContext().getGlobalJobParameters());
+        for (WriteBackCache<?> c : function.caches()) c.enable(keys, budget);
     }
 
     /** Writes {@code function}'s caches back: call before the keyed state backend takes its snapshot. */

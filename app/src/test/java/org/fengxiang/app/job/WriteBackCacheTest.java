@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Under RocksDB, a keyed count kept in a write-back cache of two keys (so most accesses evict and write back)
  * counts like plain state, across checkpoints and restores, and a cleared key starts again from nothing; bounded
- * by bytes instead (each count weighing its value), it stays within its budget and still counts right.
+ * by bytes instead (each count weighing its value in MiB, the budget a job parameter), it stays within its budget
+ * and still counts right.
  */
 class WriteBackCacheTest {
     /** Counts elements per key; "reset" clears the key's count. */
@@ -35,7 +38,8 @@ class WriteBackCacheTest {
 
         @Override
         public void open(OpenContext ctx) {
-            cache = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG)), keys, bytes, n -> n);
+            // each count weighs its value in MiB, against a budget of `bytes` MiB
+            cache = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG)), keys, n -> n << 20);
         }
 
         @Override
@@ -53,18 +57,20 @@ class WriteBackCacheTest {
             Long c = cache.value();
             long n = c == null ? 1 : c + 1;
             cache.update(n);
-            if (cache.weight() > bytes && cache.size() > 1) overBudget.add(value + ": " + cache.weight());
+            if (cache.weight() > bytes << 20 && cache.size() > 1) overBudget.add(value + ": " + (cache.weight() >> 20));
             out.collect(ctx.getCurrentKey() + "=" + n);
         }
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(OperatorSubtaskState restore) throws Exception {
-        return harness(new Counting(2, Long.MAX_VALUE), restore);
+        return harness(new Counting(2, WriteBackCache.DEFAULT_BUDGET_MIB), restore);
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(Counting f, OperatorSubtaskState restore) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new WriteBackProcessOperator<>(f), v -> v.substring(0, 1), Types.STRING);
         h.setStateBackend(new EmbeddedRocksDBStateBackend());
+        h.getExecutionConfig().setGlobalJobParameters(
+                Configuration.fromMap(Map.of(WriteBackCache.BUDGET_PARAMETER, String.valueOf(f.bytes))));
         h.setup();
         if (restore != null) h.initializeState(restore);
         h.open();
