@@ -51,10 +51,18 @@ class OfflineRunTest {
     }
 
     @Test
-    void unknownStateBackendIsAClearError() {
+    void unknownStateBackendOrNoCacheIsAClearErrorAndTheCacheBudgetReachesTheOperators() {
         PipelineSettings s = new PipelineSettings();
         s.stateBackend = "memory";
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamingEnvironments.stateBackend(s))
                 .hasMessageContaining("pipeline.stateBackend must be hashmap or rocksdb");
+        PipelineSettings noCache = new PipelineSettings();
+        noCache.stateCacheMiB = 0;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamingEnvironments.stateBackend(noCache))
+                .hasMessageContaining("pipeline.stateCacheMiB must be at least 1");
+        PipelineSettings small = new PipelineSettings();
+        small.stateCacheMiB = 48;
+        assertThat(WriteBackCache.budget(StreamingEnvironments.jobParameters(small))).isEqualTo(48L << 20);
+        assertThat(WriteBackCache.budget(java.util.Map.of())).isEqualTo((long) WriteBackCache.DEFAULT_BUDGET_MIB << 20);
     }
 }
