@@ -11,6 +11,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.util.FlinkRuntimeException;
+import org.apache.flink.util.function.SupplierWithException;
+import org.apache.flink.util.function.ThrowingRunnable;
 import org.fengxiang.analytics.linking.TopicForest;
 
 /**
@@ -77,23 +79,15 @@ final class ForestStateStore implements TopicForest.Store {
         run(() -> bounds.update(known.clone()));
     }
 
-    private interface StateCall<T> {
-        T call() throws Exception;
-    }
-
-    private interface StateRun {
-        void run() throws Exception;
-    }
-
-    private static <T> T call(StateCall<T> c) {
+    private static <T> T call(SupplierWithException<T, Exception> c) {
         try {
-            return c.call();
+            return c.get();
         } catch (Exception e) {
             throw new FlinkRuntimeException("link forest state: " + e.getMessage(), e);
         }
     }
 
-    private static void run(StateRun r) {
+    private static void run(ThrowingRunnable<Exception> r) {
         call(() -> {
             r.run();
             return null;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -57,8 +58,8 @@ public final class StreamingEnvironments {
     }
 
     /** Settings the operators read at run time (global job parameters): the write-back caches' budget. */
-    static java.util.Map<String, String> jobParameters(PipelineSettings s) {
-        return java.util.Map.of(WriteBackCache.BUDGET_PARAMETER, String.valueOf(s.stateCacheMiB));
+    static Map<String, String> jobParameters(PipelineSettings s) {
+        return Map.of(WriteBackCache.BUDGET_PARAMETER, String.valueOf(s.stateCacheMiB));
     }
 
     static boolean rocksdb(PipelineSettings s) {

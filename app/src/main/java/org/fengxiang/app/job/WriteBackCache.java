@@ -11,8 +11,8 @@ import org.apache.flink.api.common.state.ValueState;
  * state backend that serialises every access (RocksDB). Reads of cached keys cost nothing; changes are written back
  * when a key leaves the cache and before every checkpoint ({@link #flush}), so a checkpoint holds exactly the values
  * at its barrier. The cache is bounded by keys and by the approximate heap bytes of its values (a weigher
- * estimates each value when it is read or set), whichever is reached first. Until {@link #enable} (and always on the heap backend, whose values are the objects themselves)
- * every call goes straight to the state.
+ * estimates each value when it is read or set), whichever is reached first. Until {@link #enable} (and always on
+ * the heap backend, whose values are the objects themselves) every call goes straight to the state.
  */
 final class WriteBackCache<V> {
     /** Switches the operator's current key (for state and timers). */
@@ -74,7 +74,7 @@ final class WriteBackCache<V> {
     }
 
     /** The budget in bytes that the job's parameters set ({@link #BUDGET_PARAMETER}), else the default. */
-    static long budget(java.util.Map<String, String> jobParameters) {
+    static long budget(Map<String, String> jobParameters) {
         String mib = jobParameters.get(BUDGET_PARAMETER);
         return (mib == null ? DEFAULT_BUDGET_MIB : Long.parseLong(mib)) << 20;
     }
