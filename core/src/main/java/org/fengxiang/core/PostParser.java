@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
@@ -100,7 +99,7 @@ public final class PostParser {
 
     static long instant(String value, String field) {
         try {
-            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+            return IsoTimes.epochMillis(value);
         } catch (DateTimeParseException e) {
             throw new FieldException(field + ": '" + abbreviate(value) + "' is not ISO-8601 with offset");
         }

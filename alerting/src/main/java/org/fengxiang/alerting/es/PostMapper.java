@@ -19,7 +19,7 @@ public final class PostMapper implements DocumentMapper<Post> {
     public String index(Post p) {
         if (p.eventTime > 0) return names.postsIndex(p.eventTime);
         try {
-            return names.postsIndex(java.time.OffsetDateTime.parse(p.publishedAt).toInstant().toEpochMilli());
+            return names.postsIndex(org.fengxiang.core.IsoTimes.epochMillis(p.publishedAt));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("post " + p.id + " has neither eventTime nor a valid publishedAt");
         }

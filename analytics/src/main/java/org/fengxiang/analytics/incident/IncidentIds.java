@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** Deterministic incident ids derived from the cascade root id (no state, no waiting). */
 public final class IncidentIds {
     private static final int MAX_READABLE = 80;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private IncidentIds() {}
 
@@ -22,7 +23,10 @@ public final class IncidentIds {
             boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
             b.append(ok ? c : '_');
         }
-        return b.append('-').append(String.format("%08x", fnv32(rootId))).toString();
+        b.append('-');
+        int h = fnv32(rootId);
+        for (int shift = 28; shift >= 0; shift -= 4) b.append(HEX[(h >>> shift) & 0xf]);
+        return b.toString();
     }
 
     /** FNV-1a 32-bit hash of the UTF-8 bytes. */

@@ -32,6 +32,10 @@ class CountersTest {
         assertThat(IncidentIds.of("weibo:AbC")).isEqualTo(IncidentIds.of("weibo:AbC")).startsWith("inc-weibo_AbC-");
         assertThat(IncidentIds.of("weibo:AbC")).isNotEqualTo(IncidentIds.of("weibo_AbC"));
         assertThat(IncidentIds.of("x".repeat(500))).hasSizeLessThan(100);
+        for (String root : new String[] {"weibo:AbC", "a", "新闻:1", "x".repeat(500), "bench:r1:p673"}) {
+            assertThat(IncidentIds.of(root)).as(root).endsWith("-" + String.format("%08x", IncidentIds.fnv32(root)));
+        }
+        assertThat(IncidentIds.of("weibo:4321")).isEqualTo("inc-weibo_4321-" + String.format("%08x", IncidentIds.fnv32("weibo:4321")));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.fengxiang.app.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.fengxiang.core.Json;
 
@@ -18,6 +21,8 @@ import org.fengxiang.core.Json;
  */
 public final class PostGenerator {
     private static final int RECENT_ROOTS = 256;
+    private static final JsonFactory JSON = Json.mapper().getFactory();
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private final SplittableRandom rnd;
     private final String runId;
     private final List<Root> recent = new ArrayList<>();
@@ -49,7 +54,7 @@ public final class PostGenerator {
         String author = "u" + runId + "-burst";
         burst = new Root(id, author, new ArrayList<>(List.of(id)));
         return new Generated(id, json(id, "weibo", "microblog", null, ChineseText.burstRoot(rnd, bursts++), eventMillis,
-                author(author, 250_000, true), null, null), true);
+                author(author, 250_000, true), null, null, null), true);
     }
 
     /** A repost inside the burst (by a fresh author); {@link #burstRoot} first. */
@@ -67,12 +72,12 @@ public final class PostGenerator {
         if (kind == 0) {
             String title = text.substring(0, Math.min(24, text.indexOf('，') > 0 ? text.indexOf('，') : text.length()));
             g = new Generated(id, json(id, "news-site", "news", title, text + text, eventMillis, author(authorId, 0, false),
-                    null, "https://news.example.cn/a/" + id), false);
+                    null, null, "https://news.example.cn/a/" + id), false);
         } else if (kind == 1) {
             g = new Generated(id, json(id, "tieba", "forum", null, text, eventMillis, author(authorId, followers(), false),
-                    null, "https://bbs.example.cn/t/" + id), false);
+                    null, null, "https://bbs.example.cn/t/" + id), false);
         } else {
-            g = new Generated(id, json(id, "weibo", "microblog", null, text, eventMillis, author(authorId, followers(), false), null, null), false);
+            g = new Generated(id, json(id, "weibo", "microblog", null, text, eventMillis, author(authorId, followers(), false), null, null, null), false);
         }
         recent.add(new Root(id, authorId, new ArrayList<>(List.of(id))));
         if (recent.size() > RECENT_ROOTS) recent.remove(0);
@@ -84,8 +89,8 @@ public final class PostGenerator {
         String parent = root.members.size() > 1 && rnd.nextInt(4) == 0 ? ChineseText.pick(root.members, rnd) : root.id;
         if (root.members.size() < 1000) root.members.add(id);
         String authorId = isBurst ? "u" + runId + "-b" + seq : "u" + rnd.nextInt(200_000);
-        Map<String, Object> link = Map.of("repostOf", root.id, "parentId", parent);
-        return new Generated(id, json(id, "weibo", "microblog", null, text, eventMillis, author(authorId, followers(), false), link, null), isBurst);
+        return new Generated(id, json(id, "weibo", "microblog", null, text, eventMillis, author(authorId, followers(), false),
+                root.id, parent, null), isBurst);
     }
 
     private String id(String kind) {
@@ -96,29 +101,41 @@ public final class PostGenerator {
         return (long) Math.min(20_000_000, 20 * Math.pow(1 - rnd.nextDouble(), -1 / 1.1));
     }
 
-    private Map<String, Object> author(String id, long followers, boolean verified) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("id", id);
-        a.put("name", "用户" + id.substring(1));
-        if (followers > 0) a.put("followers", followers);
-        if (verified) a.put("verified", true);
-        a.put("location", ChineseText.location(rnd));
-        return a;
+    private Author author(String id, long followers, boolean verified) {
+        return new Author(id, followers, verified, ChineseText.location(rnd));
     }
 
+    private record Author(String id, long followers, boolean verified, String location) {}
+
+    /** The input-contract JSON, written field by field (a map and the object mapper cost a fifth of the generator). */
     private static String json(String id, String source, String channel, String title, String text, long eventMillis,
-                               Map<String, Object> author, Map<String, Object> link, String url) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("source", source);
-        m.put("channel", channel);
-        if (title != null) m.put("title", title);
-        m.put("text", text);
-        m.put("publishedAt", Instant.ofEpochMilli(eventMillis).atOffset(ZoneOffset.ofHours(8)).toString());
-        m.put("author", author);
-        if (link != null) m.putAll(link);
-        if (url != null) m.put("url", url);
-        m.put("lang", "zh");
-        return Json.write(m);
+                               Author author, String repostOf, String parentId, String url) {
+        StringWriter out = new StringWriter(256 + 3 * text.length());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", id);
+            g.writeStringField("source", source);
+            g.writeStringField("channel", channel);
+            if (title != null) g.writeStringField("title", title);
+            g.writeStringField("text", text);
+            g.writeStringField("publishedAt", Instant.ofEpochMilli(eventMillis).atOffset(CHINA).toString());
+            g.writeObjectFieldStart("author");
+            g.writeStringField("id", author.id);
+            g.writeStringField("name", "用户" + author.id.substring(1));
+            if (author.followers > 0) g.writeNumberField("followers", author.followers);
+            if (author.verified) g.writeBooleanField("verified", true);
+            g.writeStringField("location", author.location);
+            g.writeEndObject();
+            if (repostOf != null) {
+                g.writeStringField("repostOf", repostOf);
+                g.writeStringField("parentId", parentId);
+            }
+            if (url != null) g.writeStringField("url", url);
+            g.writeStringField("lang", "zh");
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 }

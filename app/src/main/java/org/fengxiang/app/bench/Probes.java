@@ -21,7 +21,7 @@ final class Probes {
 
     void acked(String id, String step, long ackedMillis) {
         pending.put(id, new Probe(step, ackedMillis));
-        byAge.put(String.format("%015d ", ackedMillis) + id, id);
+        byAge.put(ChineseText.padded(ackedMillis, 15) + " " + id, id);
     }
 
     /** Up to {@code max} ids not yet found, the longest waiting first. */
@@ -42,7 +42,7 @@ final class Probes {
     void found(Iterable<String> ids, long foundMillis) {
         for (String id : ids) {
             Probe p = pending.remove(id);
-            if (p != null) byAge.remove(String.format("%015d ", p.ackedMillis) + id);
+            if (p != null) byAge.remove(ChineseText.padded(p.ackedMillis, 15) + " " + id);
             if (p != null) latencies.computeIfAbsent(p.step, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
                     .add(foundMillis - p.ackedMillis);
         }

@@ -21,6 +21,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+import org.fengxiang.core.IsoTimes;
 
 /**
  * The raw archive: every raw record exactly as it arrived, gzip-compressed JSON lines partitioned by
@@ -96,7 +97,7 @@ public final class RawArchive {
         String value = publishedText(raw);
         if (value == null) return null;
         try {
-            return OffsetDateTime.parse(value);
+            return IsoTimes.parse(value);
         } catch (DateTimeParseException e) {
             return null;
         }
