@@ -69,7 +69,10 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
         return a.getClass() == b.getClass() && a.type().equals(b.type());
     }
 
-    /** Snapshot holding the codec (Java-serialised); a checkpoint restores with the same codec only. */
+    /**
+     * Snapshot holding the codec (Java-serialised). A checkpoint restores with the same codec as is, and with
+     * another codec of the same state class after migration (read with the old codec, written with the new).
+     */
     public static final class Snapshot<T> implements TypeSerializerSnapshot<T> {
         private StateCodec<T> codec;
 
@@ -103,9 +106,12 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
 
         @Override
         public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializerSnapshot<T> old) {
-            return old instanceof Snapshot<T> s && same(s.codec, codec)
-                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
-                    : TypeSerializerSchemaCompatibility.incompatible();
+            if (!(old instanceof Snapshot<T> s) || !s.codec.type().equals(codec.type())) {
+                return TypeSerializerSchemaCompatibility.incompatible();
+            }
+            // another codec of the same state class (JSON before a binary codec): Flink reads with the old, writes with the new
+            return same(s.codec, codec) ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
         }
     }
 }

@@ -51,9 +51,9 @@ final class EarlyWarningFunction<DI, DA> extends KeyedProcessFunction<String, Po
     @Override
     public void open(OpenContext ctx) {
         incident = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("early-incident",
-                CodecTypeInfo.json(warnings.incidents().stateType()))), WriteBackCache.KEYS, warnings.incidents()::weight);
+                new CodecTypeInfo<>(warnings.incidents().stateCodec()))), WriteBackCache.KEYS, warnings.incidents()::weight);
         alert = WriteBackCache.of(getRuntimeContext().getState(new ValueStateDescriptor<>("early-alert",
-                CodecTypeInfo.json(warnings.alerts().stateType()))), WriteBackCache.KEYS, warnings.alerts()::weight);
+                new CodecTypeInfo<>(warnings.alerts().stateCodec()))), WriteBackCache.KEYS, warnings.alerts()::weight);
         cascade = getRuntimeContext().getState(new ValueStateDescriptor<>("early-cascade",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         posts = new PostSerializer();

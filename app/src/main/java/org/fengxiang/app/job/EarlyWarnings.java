@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.fengxiang.core.Alert;
 import org.fengxiang.core.Incident;
-import org.fengxiang.core.Json;
 import org.fengxiang.core.Post;
 
 /**
@@ -157,8 +156,8 @@ final class EarlyWarnings<DI, DA> implements Serializable {
     List<Alert> onCheck(Key<DI, DA> k, String key, long time) {
         long minuteEnd = Math.floorDiv(time, tickMillis) * tickMillis + tickMillis;
         if (k.incident == null || k.received < minPosts || minuteEnd <= k.lastTick || k.warnedTick == minuteEnd) return List.of();
-        DI incident = incidents.attach(Json.copy(k.incident, incidents.stateType()));
-        DA alert = k.alert == null ? alerts.create(key) : alerts.attach(Json.copy(k.alert, alerts.stateType()));
+        DI incident = incidents.attach(incidents.stateCodec().copy(k.incident));
+        DA alert = k.alert == null ? alerts.create(key) : alerts.attach(alerts.stateCodec().copy(k.alert));
         List<Alert> out = new ArrayList<>();
         for (Incident snapshot : incidents.onTimer(incident, minuteEnd)) {
             for (Alert a : alerts.onInput(alert, snapshot)) {

@@ -10,6 +10,7 @@ import org.fengxiang.core.Post;
 
 /** Drives {@link IncidentProcessor}: one per incident root (a cascade root, or the first story of text-linked cascades), ticking in event time. */
 final class IncidentDriver implements TickedDetector<IncidentProcessor, Post, Incident>, IncidentKeys {
+    private static final IncidentStateCodec CODEC = new IncidentStateCodec();
     private final IncidentSettings settings;
 
     IncidentDriver(IncidentSettings settings) {
@@ -19,6 +20,7 @@ final class IncidentDriver implements TickedDetector<IncidentProcessor, Post, In
     @Override public String key(Post post) { return post.incidentRoot(); }
     @Override public String incidentId(Post post) { return IncidentIds.of(post.incidentRoot()); }
     @Override public Class<IncidentProcessor> stateType() { return IncidentProcessor.class; }
+    @Override public StateCodec<IncidentProcessor> stateCodec() { return CODEC; }
     @Override public IncidentProcessor create(String key) { return new IncidentProcessor(key, settings); }
     @Override public IncidentProcessor attach(IncidentProcessor p) { return p.withSettings(settings); }
 

@@ -9,8 +9,13 @@ import java.util.List;
  * order. The driver holds the settings; the state does not (it is re-attached after a restore).
  */
 public interface TickedDetector<D, I, O> extends Serializable {
-    /** The state class (JSON type information). */
+    /** The state class. */
     Class<D> stateType();
+
+    /** The state's encoding in checkpoints, under RocksDB and for copies (default: JSON of its public fields). */
+    default StateCodec<D> stateCodec() {
+        return new JsonCodec<>(stateType());
+    }
 
     /** A fresh state for a new key. */
     D create(String key);

@@ -28,7 +28,7 @@ final class TickedFunction<D, I, O> extends KeyedProcessFunction<String, I, O> i
     @Override
     public void open(OpenContext ctx) {
         state = WriteBackCache.of(getRuntimeContext().getState(
-                new ValueStateDescriptor<>("detector", CodecTypeInfo.json(detector.stateType()))), WriteBackCache.KEYS, detector::weight);
+                new ValueStateDescriptor<>("detector", new CodecTypeInfo<>(detector.stateCodec()))), WriteBackCache.KEYS, detector::weight);
     }
 
     /** Runs this function, with its detector states cached under RocksDB. */

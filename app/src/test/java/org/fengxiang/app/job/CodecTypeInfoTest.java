@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CodecTypeInfoTest {
     @Test
-    void aSnapshotRestoresItsCodecAndAcceptsOnlyTheSameCodecForTheSameState() throws Exception {
+    void aSnapshotRestoresItsCodecAsIsAndAnotherCodecOfTheSameStateByMigration() throws Exception {
         TypeSerializerSnapshot<TopicForest.Link> forest = restored(new CodecTypeInfo<>(new ForestStateStore.LinkCodec()));
         TypeSerializerSnapshot<SameHourBaseline> json = restored(CodecTypeInfo.json(SameHourBaseline.class));
 
@@ -22,7 +22,9 @@ class CodecTypeInfoTest {
         assertThat(CodecTypeInfo.json(SameHourBaseline.class).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
                 .resolveSchemaCompatibility(json).isCompatibleAsIs()).isTrue();
         assertThat(CodecTypeInfo.json(TopicForest.Link.class).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
-                .resolveSchemaCompatibility(forest).isIncompatible()).as("JSON where the binary codec wrote").isTrue();
+                .resolveSchemaCompatibility(forest).isCompatibleAfterMigration()).as("JSON where the binary codec wrote").isTrue();
+        assertThat(CodecTypeInfo.json(SameHourBaseline.class).createSerializer(new SerializerConfigImpl()).snapshotConfiguration()
+                .resolveSchemaCompatibility((TypeSerializerSnapshot) forest).isIncompatible()).as("another state class").isTrue();
 
         TypeSerializer<TopicForest.Link> s = forest.restoreSerializer();
         DataOutputSerializer out = new DataOutputSerializer(64);
