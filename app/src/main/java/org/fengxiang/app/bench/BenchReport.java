@@ -38,6 +38,12 @@ public final class BenchReport {
                     s.mostBackPressured(), s.backPressuredMsPerSecond(), s.busiest(), s.busyMsPerSecond(), rss(s.peakRssMiB()),
                     s.peakHeapMiB(), cpu(s.cpuMsPerSecond()), s.cpuMsPerThousandPosts(), s.machineBusy() * 100, s.machineSteal() * 100));
         }
+        for (StepResult s : r.steps()) {
+            if (s.p50ByMinuteSeconds() == null || s.p50ByMinuteSeconds().isEmpty()) continue;
+            StringBuilder m = new StringBuilder();
+            for (double v : s.p50ByMinuteSeconds()) m.append(m.length() == 0 ? "" : ", ").append(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v));
+            b.append("\npost→searchable p50 by minute of step ").append(s.step()).append(" (s): ").append(m).append('\n');
+        }
         if (r.indexing() != null && !r.indexing().isEmpty()) {
             b.append("\nElasticsearch writes over the whole run (primaries; index operations / time spent indexing): ");
             StringBuilder w = new StringBuilder();

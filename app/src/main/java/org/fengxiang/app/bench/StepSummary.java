@@ -30,7 +30,8 @@ final class StepSummary {
                 es.ratePerSecond(p.startMillis() + lagMillis, p.endMillis() + lagMillis),
                 Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
                 probes.missing(name), bp[0], Double.parseDouble(bp[1]), busy[0], Double.parseDouble(busy[1]), rss,
-                s.peakHeap >> 20, p.burstPosts(), s.cpuMsPerSecond(), s.machineBusyAndSteal()[0], s.machineBusyAndSteal()[1]);
+                s.peakHeap >> 20, p.burstPosts(), s.cpuMsPerSecond(), s.machineBusyAndSteal()[0], s.machineBusyAndSteal()[1],
+                probes.medianByMinute(name, p.startMillis()));
     }
 
     /** The vertex with the highest mean over the step, and that mean (ms/s). */

@@ -55,11 +55,31 @@ class BenchFiguresTest {
         assertThat(AlertTimings.everyBurstMailed(alerts.subList(0, 1), List.of("3000/s"))).as("an early warning alone").isFalse();
         assertThat(AlertTimings.everyBurstMailed(alerts, List.of("3000/s"))).isTrue();
         assertThat(goals.get("alert→e-mail <= 15 s")).startsWith("met").contains("max 3.00 s");
-        assertThat(new BenchReport(r).markdown()).contains("| 3000/s |", "no e-mail", "after a 120 s warm-up at 1000 posts/s");
+        assertThat(new BenchReport(r).markdown()).contains("| 3000/s |", "no e-mail", "after a 120 s warm-up at 1000 posts/s",
+                "post→searchable p50 by minute of step 3000/s (s): 1.2, 40.0, –");
+    }
+
+    @Test
+    void probesGiveTheMedianLatencyOfEachMinuteOfAStep() {
+        Probes probes = new Probes();
+        long start = 1_000_000;
+        probes.acked("a", "3000/s", start + 10_000);
+        probes.acked("b", "3000/s", start + 70_000);
+        probes.acked("c", "3000/s", start + 190_000);
+        probes.acked("d", "1000/s", start + 20_000);
+        probes.found(List.of("a", "d"), start + 11_500);
+        probes.found(List.of("b"), start + 110_000);
+        probes.found(List.of("c"), start + 192_000);
+        List<Double> byMinute = probes.medianByMinute("3000/s", start);
+        assertThat(byMinute).hasSize(4);
+        assertThat(byMinute.get(0)).isEqualTo(1.5);
+        assertThat(byMinute.get(1)).isEqualTo(40.0);
+        assertThat(byMinute.get(2)).isNaN();
+        assertThat(byMinute.get(3)).isEqualTo(2.0);
     }
 
     private static StepResult step(int target, double searchable, long backlog) {
         return new StepResult(target + "/s", target, 60, target * 60L, target, searchable, backlog, Latency.of(List.of(1000L, 2000L)), 0,
-                "enrich", 10, "source", 900, Map.of("bench", 1000L), 500, 1000, Map.of("bench", 1500.0), 0.9, 0.0);
+                "enrich", 10, "source", 900, Map.of("bench", 1000L), 500, 1000, Map.of("bench", 1500.0), 0.9, 0.0, List.of(1.2, 40.0, Double.NaN));
     }
 }
