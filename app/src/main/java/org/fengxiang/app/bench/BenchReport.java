@@ -27,6 +27,8 @@ public final class BenchReport {
         b.append(String.format(Locale.ROOT, "Job: parallelism %d, %d Kafka partitions, checkpoint every %d s, allowed disorder %d s; %s.%n%n",
                 r.parallelism(), r.partitions(), r.checkpointMillis() / 1000, r.disorderMillis() / 1000,
                 r.warmupSeconds() > 0 ? "steps measured after a " + r.warmupSeconds() + " s warm-up at " + r.warmupRate() + " posts/s"
+                        + " and " + r.settleSeconds() + " s more at that rate until the job had caught up (" + r.backlogAtFirstStep()
+                        + " posts not yet searchable when the first step began)"
                         : "no warm-up (cold JVMs)"));
         b.append("| step | produced/s | searchable/s | backlog at end | post→searchable p50 / p95 / p99 | probes not found"
                 + " | most back-pressured (ms/s) | busiest (ms/s) | peak RSS MiB | peak heap MiB | CPU ms/s | CPU ms per 1000 posts"

@@ -44,7 +44,10 @@ public final class BenchRun {
     /** Everything measured. */
     public record Result(List<StepResult> steps, List<AlertTiming> alerts, long disorderMillis, long checkpointMillis,
                          int parallelism, int partitions, Map<String, Object> machine, Map<String, long[]> indexing,
-                         long warmupSeconds, int warmupRate) {}
+                         long warmupSeconds, int warmupRate, long settleSeconds, long backlogAtFirstStep) {}
+
+    /** The longest the bench keeps the warm-up rate after the warm-up for the job to work off its backlog. */
+    static final Duration MAX_SETTLE = Duration.ofSeconds(300);
 
     private BenchRun() {}
 
@@ -110,6 +113,8 @@ public final class BenchRun {
         Thread esThread = daemon(esWatcher, "bench-es-watch");
         Thread sampleThread = daemon(sampler, "bench-sampler");
         Map<String, LoadProducer.Production> productions = new LinkedHashMap<>();
+        long settleSeconds = 0;
+        long backlogAtFirstStep = 0;
         Map<String, Long> ackedAtEnd = new LinkedHashMap<>();
         long lag = (ps.outOfOrdernessSeconds + ps.checkpointIntervalSeconds) * 1000 + 5000; // the longest a post may take
         try (LoadProducer producer = new LoadProducer(ep.kafkaBootstrap(), ps.topics.posts,
@@ -120,7 +125,9 @@ public final class BenchRun {
                         + " take a core for minutes after a start)");
                 sampler.step("warmup");
                 producer.run(o.warmupRate(), o.warmup(), null, null);
+                settleSeconds = settle(o, producer, esWatcher);
             }
+            backlogAtFirstStep = Math.max(0, producer.ackedTotal() - esWatcher.latestCount());
             for (int rate : o.rates()) {
                 String name = rate + "/s";
                 say("step " + name + " for " + o.step().toSeconds() + " s (burst of " + o.burst().perSecond() + "/s for "
@@ -149,7 +156,24 @@ public final class BenchRun {
         }
         List<AlertTiming> alerts = AlertTimings.of(esWatcher.alerts(), new MailWatcher(ep.mailDir()).scan(), productions);
         return new Result(steps, alerts, ps.outOfOrdernessSeconds * 1000, ps.checkpointIntervalSeconds * 1000, o.parallelism(),
-                kafka.partitions, Machine.describe(), EsIndexingStats.of(client), o.warmup().toSeconds(), o.warmupRate());
+                kafka.partitions, Machine.describe(), EsIndexingStats.of(client), o.warmup().toSeconds(), o.warmupRate(), settleSeconds, backlogAtFirstStep);
+    }
+
+    /**
+     * Keeps the warm-up rate until the job has worked off the warm-up's backlog (acknowledged by Kafka, not yet
+     * searchable: at most two seconds of the warm-up rate) or {@link #MAX_SETTLE} has passed, so that the first
+     * measured step starts from a steady state rather than from minutes of JIT-compiler lag (on a slow machine the
+     * first step started ~100 s behind). Returns the seconds it took.
+     */
+    private static long settle(Options o, LoadProducer producer, EsWatcher es) throws Exception {
+        long start = System.currentTimeMillis();
+        long limit = 2L * o.warmupRate();
+        while (producer.ackedTotal() - es.latestCount() > limit && System.currentTimeMillis() - start < MAX_SETTLE.toMillis()) {
+            producer.run(o.warmupRate(), Duration.ofSeconds(5), null, null);
+        }
+        long seconds = (System.currentTimeMillis() - start) / 1000;
+        say("settled after " + seconds + " s: " + Math.max(0, producer.ackedTotal() - es.latestCount()) + " posts not yet searchable");
+        return seconds;
     }
 
     /**

@@ -37,15 +37,15 @@ class BenchFiguresTest {
                 new AlertTiming("a#1", "red", "open", "3000/s", end, end + 63_000, end + 66_000, end - 90_000),
                 new AlertTiming("a#2", "red", "open", "3000/s", end + 60_000, end + 124_000, -1, end - 90_000));
         BenchRun.Result r = new BenchRun.Result(List.of(step(1000, 1000, 100), step(3000, 2000, 60_000)), alerts, 60_000, 10_000, 2, 2,
-                Map.of("cores", 2), Map.of(), 120, 1000);
+                Map.of("cores", 2), Map.of(), 120, 1000, 30, 500);
         Map<String, String> goals = new BenchReport(r).goals();
         assertThat(goals.get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("NOT met").contains("1000/s sustained");
         BenchRun.Result above = new BenchRun.Result(List.of(step(3000, 2962, 14), step(3500, 3460, 300)), alerts, 60_000, 10_000,
-                2, 2, Map.of("cores", 2), Map.of(), 120, 1000);
+                2, 2, Map.of("cores", 2), Map.of(), 120, 1000, 30, 500);
         assertThat(new BenchReport(above).goals().get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("met")
                 .contains("3460/s sustained at step 3500/s");
         BenchRun.Result atTarget = new BenchRun.Result(List.of(step(3000, 2999.7, 710)), alerts, 60_000, 10_000, 2, 2,
-                Map.of("cores", 2), Map.of(), 120, 1000);
+                Map.of("cores", 2), Map.of(), 120, 1000, 30, 500);
         assertThat(new BenchReport(atTarget).goals().get(">= 3,000 posts/s sustained into Elasticsearch")).as("strict")
                 .startsWith("NOT met");
         assertThat(goals.get("p95 burst→alert <= 5 s after the window that shows it (early warning)")).startsWith("met")
