@@ -62,15 +62,9 @@ final class ChineseText {
         b.append(place).append(pick(DISTRICTS, r))
                 .append(pick(TOPICS, r).replace("{n}", Integer.toString(1 + r.nextInt(20)))).append('，').append(pick(OPINIONS, r));
         if (r.nextInt(4) == 0) b.append(pick(EMOJI, r));
-        if (r.nextInt(25) == 0) b.append("有问题可以打热线1").append(38 + r.nextInt(2)).append(padded(r.nextInt(100_000_000), 8));
+        if (r.nextInt(25) == 0) b.append("有问题可以打热线1").append(38 + r.nextInt(2)).append(String.valueOf(100_000_000 + r.nextInt(100_000_000)).substring(1));
         if (r.nextInt(10) == 0) b.append(" https://t.cn/").append(Long.toString(r.nextLong() & 0xffffffL, 36));
         return b.toString();
-    }
-
-    /** The number with leading zeros to {@code width} digits. */
-    static String padded(long value, int width) {
-        String digits = Long.toString(value);
-        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** A repost comment, often empty (a pure repost), sometimes quoting the chain with {@code //@user:}. */

@@ -1,10 +1,13 @@
 package org.fengxiang.app.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Latency probes: sampled posts with the wall-clock time Kafka acknowledged them, and the time they were first
@@ -13,25 +16,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * bounded search batch always covers them (the error of a measurement is then one poll interval).
  */
 final class Probes {
-    private record Probe(String step, long ackedMillis) {}
+    private record Probe(String id, String step, long ackedMillis) {}
+
+    /** A found probe: when Kafka acknowledged it and how long it took to become searchable. */
+    private record Found(long ackedMillis, long latencyMillis) {}
+
+    private static final Comparator<Probe> OLDEST_FIRST = Comparator.comparingLong(Probe::ackedMillis).thenComparing(Probe::id);
 
     private final Map<String, Probe> pending = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentSkipListMap<String, String> byAge = new java.util.concurrent.ConcurrentSkipListMap<>();
-    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-    /** Per step: {acknowledged at, latency} of each found probe, for the latency by minute. */
-    private final Map<String, List<long[]>> timeline = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<Probe> byAge = new ConcurrentSkipListSet<>(OLDEST_FIRST);
+    private final Map<String, List<Found>> found = new ConcurrentHashMap<>();
 
     void acked(String id, String step, long ackedMillis) {
-        pending.put(id, new Probe(step, ackedMillis));
-        byAge.put(ChineseText.padded(ackedMillis, 15) + " " + id, id);
+        Probe p = new Probe(id, step, ackedMillis);
+        pending.put(id, p);
+        byAge.add(p);
     }
 
     /** Up to {@code max} ids not yet found, the longest waiting first. */
     List<String> pending(int max) {
         List<String> ids = new ArrayList<>();
-        for (String id : byAge.values()) {
+        for (Probe p : byAge) {
             if (ids.size() >= max) break;
-            ids.add(id);
+            ids.add(p.id);
         }
         return ids;
     }
@@ -44,17 +51,16 @@ final class Probes {
     void found(Iterable<String> ids, long foundMillis) {
         for (String id : ids) {
             Probe p = pending.remove(id);
-            if (p != null) byAge.remove(ChineseText.padded(p.ackedMillis, 15) + " " + id);
             if (p == null) continue;
-            latencies.computeIfAbsent(p.step, s -> java.util.Collections.synchronizedList(new ArrayList<>())).add(foundMillis - p.ackedMillis);
-            timeline.computeIfAbsent(p.step, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new long[] {p.ackedMillis, foundMillis - p.ackedMillis});
+            byAge.remove(p);
+            found.computeIfAbsent(p.step, s -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(new Found(p.ackedMillis, foundMillis - p.ackedMillis));
         }
     }
 
     /** Latencies of the step's probes, and how many of its probes were never found. */
     Latency latency(String step) {
-        return Latency.of(new ArrayList<>(latencies.getOrDefault(step, List.of())));
+        return Latency.of(found(step).stream().map(Found::latencyMillis).toList());
     }
 
     /**
@@ -63,14 +69,21 @@ final class Probes {
      */
     List<Double> medianByMinute(String step, long startMillis) {
         List<List<Long>> byMinute = new ArrayList<>();
-        for (long[] t : new ArrayList<>(timeline.getOrDefault(step, List.of()))) {
-            int minute = (int) Math.max(0, (t[0] - startMillis) / 60_000);
+        for (Found f : found(step)) {
+            int minute = (int) Math.max(0, (f.ackedMillis - startMillis) / 60_000);
             while (byMinute.size() <= minute) byMinute.add(new ArrayList<>());
-            byMinute.get(minute).add(t[1]);
+            byMinute.get(minute).add(f.latencyMillis);
         }
         List<Double> out = new ArrayList<>();
         for (List<Long> m : byMinute) out.add(m.isEmpty() ? Double.NaN : Latency.of(m).p50() / 1000.0);
         return out;
+    }
+
+    private List<Found> found(String step) {
+        List<Found> l = found.getOrDefault(step, List.of());
+        synchronized (l) {
+            return new ArrayList<>(l);
+        }
     }
 
     long missing(String step) {

@@ -97,7 +97,7 @@ public final class IncidentStateCodec implements StateCodec<IncidentProcessor> {
             Utf8.write(e.authorId, out);
             out.writeLong(e.followers);
             out.writeBoolean(e.verified);
-            writeStrings(e.keywords, out);
+            Utf8.writeList(e.keywords, out);
             Utf8.write(e.sentiment, out);
             out.writeLong(e.interactions);
             Utf8.write(e.region, out);
@@ -120,7 +120,7 @@ public final class IncidentStateCodec implements StateCodec<IncidentProcessor> {
             e.authorId = Utf8.read(in);
             e.followers = in.readLong();
             e.verified = in.readBoolean();
-            e.keywords = readStrings(in);
+            e.keywords = Utf8.readList(in);
             e.sentiment = Utf8.read(in);
             e.interactions = in.readLong();
             e.region = Utf8.read(in);
@@ -173,7 +173,7 @@ public final class IncidentStateCodec implements StateCodec<IncidentProcessor> {
         writeTerms(a.regions, out);
         writeDistinct(a.authors, out);
         writeDistinct(a.linkedCascades, out);
-        writeStrings(a.linkedRoots, out);
+        Utf8.writeList(a.linkedRoots, out);
         out.writeInt(a.influencers == null ? -1 : a.influencers.size());
         if (a.influencers != null) {
             for (Spreader s : a.influencers) {
@@ -211,7 +211,7 @@ public final class IncidentStateCodec implements StateCodec<IncidentProcessor> {
         a.regions = readTerms(in);
         a.authors = readDistinct(in);
         a.linkedCascades = readDistinct(in);
-        a.linkedRoots = readStrings(in);
+        a.linkedRoots = Utf8.readList(in);
         int n = in.readInt();
         a.influencers = n < 0 ? null : new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -290,19 +290,6 @@ public final class IncidentStateCodec implements StateCodec<IncidentProcessor> {
         c.hashes = n < 0 ? null : new HashSet<>(capacity(n));
         for (int i = 0; i < n; i++) c.hashes.add(in.readLong());
         return c;
-    }
-
-    private static void writeStrings(List<String> values, DataOutputView out) throws IOException {
-        out.writeInt(values == null ? -1 : values.size());
-        if (values != null) for (String v : values) Utf8.write(v, out);
-    }
-
-    private static ArrayList<String> readStrings(DataInputView in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        ArrayList<String> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) values.add(Utf8.read(in));
-        return values;
     }
 
     private static int capacity(int size) {

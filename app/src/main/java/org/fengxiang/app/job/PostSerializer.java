@@ -101,7 +101,7 @@ public final class PostSerializer extends TypeSerializer<Post> {
             Utf8.write(p.sentiment.label, out);
             out.writeDouble(p.sentiment.score);
         }
-        for (List<String> l : lists(p)) writeList(out, l);
+        for (List<String> l : lists(p)) Utf8.writeList(l, out);
     }
 
     @Override
@@ -136,13 +136,13 @@ public final class PostSerializer extends TypeSerializer<Post> {
         if ((flags & METRICS) != 0) p.metrics = new Metrics(readLong(in), readLong(in), readLong(in), readLong(in));
         if ((flags & SENTIMENT) != 0) p.sentiment = new Sentiment(Utf8.read(in), in.readDouble());
         if ((flags & PROVISIONAL) != 0) p.provisional = (flags & PROVISIONAL_TRUE) != 0;
-        p.keywords = readList(in);
-        p.hashtags = readList(in);
-        p.mentions = readList(in);
-        p.urls = readList(in);
-        p.emoticons = readList(in);
-        p.places = readList(in);
-        p.organizations = readList(in);
+        p.keywords = Utf8.readList(in);
+        p.hashtags = Utf8.readList(in);
+        p.mentions = Utf8.readList(in);
+        p.urls = Utf8.readList(in);
+        p.emoticons = Utf8.readList(in);
+        p.places = Utf8.readList(in);
+        p.organizations = Utf8.readList(in);
         return p;
     }
 
@@ -204,24 +204,6 @@ public final class PostSerializer extends TypeSerializer<Post> {
 
     private static Long readLong(DataInputView in) throws IOException {
         return in.readBoolean() ? in.readLong() : null;
-    }
-
-    /** Size + 1 (0 for null), then the elements. */
-    private static void writeList(DataOutputView out, List<String> l) throws IOException {
-        if (l == null) {
-            out.writeInt(0);
-            return;
-        }
-        out.writeInt(l.size() + 1);
-        for (String s : l) Utf8.write(s, out);
-    }
-
-    private static List<String> readList(DataInputView in) throws IOException {
-        int n = in.readInt() - 1;
-        if (n < 0) return null;
-        List<String> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) l.add(Utf8.read(in));
-        return l;
     }
 
     private static List<String> copyList(List<String> l) {

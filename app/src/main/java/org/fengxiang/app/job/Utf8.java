@@ -2,6 +2,8 @@ package org.fengxiang.app.job;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -42,6 +44,25 @@ final class Utf8 {
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** A null-safe list of strings: size + 1 (0 for null), then the elements. */
+    static void writeList(List<String> l, DataOutputView out) throws IOException {
+        if (l == null) {
+            out.writeInt(0);
+            return;
+        }
+        out.writeInt(l.size() + 1);
+        for (String s : l) write(s, out);
+    }
+
+    /** A list written by {@link #writeList}. */
+    static ArrayList<String> readList(DataInputView in) throws IOException {
+        int n = in.readInt() - 1;
+        if (n < 0) return null;
+        ArrayList<String> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) l.add(read(in));
+        return l;
     }
 
     /** True when encoding replaced an unpaired surrogate by '?' (more '?' bytes than '?' chars). */
