@@ -85,6 +85,19 @@ final class EsView implements AutoCloseable {
         return out;
     }
 
+    /** The mail ledger's entries as key ({@code alertId#sequence}) → status (empty while unreachable). */
+    Map<String, String> ledger() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try {
+            client().indices().refresh(r -> r.index(names.mailLedger()));
+            client().search(s -> s.index(names.mailLedger()).size(10_000), Map.class).hits().hits()
+                    .forEach(h -> out.put(h.id(), String.valueOf(h.source().get("status"))));
+        } catch (IOException | RuntimeException e) {
+            reset();
+        }
+        return out;
+    }
+
     /** The comparison key of a transition. */
     static String key(Alert a) {
         return a.id + "#" + a.sequence + " " + a.level + " " + a.status + " @" + a.detectedAtMillis;

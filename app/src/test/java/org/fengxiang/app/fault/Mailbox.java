@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,15 +23,23 @@ final class Mailbox {
     /** {@code alertId#sequence} → number of e-mails received, for the alerts whose id is in {@code alertIds}. */
     static Map<String, Integer> perTransition(Path mailDir, Set<String> alertIds) {
         Map<String, Integer> out = new TreeMap<>();
+        messageIds(mailDir, alertIds).forEach((t, ids) -> out.put(t, ids.size()));
+        return out;
+    }
+
+    /** {@code alertId#sequence} → the Message-IDs of the e-mails received for it, in file order. */
+    static Map<String, List<String>> messageIds(Path mailDir, Set<String> alertIds) {
+        Map<String, List<String>> out = new TreeMap<>();
         if (mailDir == null || !Files.isDirectory(mailDir)) return out;
         Session session = Session.getInstance(new Properties());
         try (Stream<Path> files = Files.list(mailDir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("mail-\\d+\\.eml")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("mail-\\d+\\.eml")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(f)) {
                     MimeMessage m = new MimeMessage(session, in);
                     String alert = m.getHeader("X-Fengxiang-Alert", null);
                     if (alert == null || !alertIds.contains(alert)) continue;
-                    out.merge(alert + "#" + m.getHeader("X-Fengxiang-Sequence", null), 1, Integer::sum);
+                    out.computeIfAbsent(alert + "#" + m.getHeader("X-Fengxiang-Sequence", null), k -> new ArrayList<>())
+                            .add(m.getMessageID());
                 }
             }
         } catch (IOException e) {
