@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.util.InstantiationUtil;
 
@@ -54,7 +55,7 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
         @Override public T copy(T from) { return from == null ? null : codec.copy(from); }
         @Override public T copy(T from, T reuse) { return copy(from); }
         @Override public int getLength() { return -1; }
-        @Override public void serialize(T record, DataOutputView target) throws IOException { codec.write(record, target); }
+        @Override public void serialize(T record, DataOutputView target) throws IOException { Buffered.write(codec, record, target); }
         @Override public T deserialize(DataInputView source) throws IOException { return codec.read(source); }
         @Override public T deserialize(T reuse, DataInputView source) throws IOException { return deserialize(source); }
         @Override public void copy(DataInputView source, DataOutputView target) throws IOException { serialize(deserialize(source), target); }
@@ -62,6 +63,34 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
         @Override public boolean equals(Object o) { return o instanceof CodecSerializer<?> s && same(s.codec, codec); }
         @Override public int hashCode() { return codec.type().hashCode(); }
         @Override public TypeSerializerSnapshot<T> snapshotConfiguration() { return new Snapshot<>(codec); }
+    }
+
+    /**
+     * Encodes into a per-thread in-memory buffer and hands the bytes to the target in one call, unless the target
+     * is in memory already (RocksDB values, held elements). A heap checkpoint's target is a stream wrapper whose
+     * single-byte writes pass three streams each: a profile at 3,000 posts/s had 9 % of the job's samples in
+     * checkpoint threads, a third of them there.
+     */
+    static final class Buffered {
+        private static final int KEEP_BYTES = 1 << 20;
+        private static final ThreadLocal<DataOutputSerializer> BUFFER = ThreadLocal.withInitial(() -> new DataOutputSerializer(4096));
+
+        private Buffered() {}
+
+        static <T> void write(StateCodec<T> codec, T record, DataOutputView target) throws IOException {
+            if (target instanceof DataOutputSerializer) {
+                codec.write(record, target);
+                return;
+            }
+            DataOutputSerializer buf = BUFFER.get();
+            buf.clear();
+            try {
+                codec.write(record, buf);
+                target.write(buf.getSharedBuffer(), 0, buf.length());
+            } finally {
+                if (buf.getSharedBuffer().length > KEEP_BYTES) BUFFER.remove();
+            }
+        }
     }
 
     /** Same codec class for the same state class. */

@@ -32,6 +32,48 @@ class CodecTypeInfoTest {
         assertThat(s.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(new TopicForest.Link("根", 10));
     }
 
+    @Test
+    void aStreamTargetGetsTheCodecsBytesInOneWriteAndTheBufferNeverLeaksBytesIntoTheNextValue() throws Exception {
+        BandBucket.Codec codec = new BandBucket.Codec();
+        TypeSerializer<BandBucket> s = new CodecTypeInfo<>(codec).createSerializer(new SerializerConfigImpl());
+        BandBucket big = bucket(30_000, "一个很长的帖子编号_");
+        BandBucket small = bucket(3, "p");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int[] writes = {0};
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override public void write(int b) { writes[0]++; bytes.write(b); }
+            @Override public void write(byte[] b, int off, int len) { writes[0]++; bytes.write(b, off, len); }
+        };
+        org.apache.flink.core.memory.DataOutputViewStreamWrapper target = new org.apache.flink.core.memory.DataOutputViewStreamWrapper(counting);
+        s.serialize(small, target);
+        assertThat(writes[0]).as("writes for one value").isEqualTo(1);
+        s.serialize(big, target); // over 1 MiB: the thread's buffer is dropped afterwards
+        s.serialize(small, target);
+
+        DataOutputSerializer direct = new DataOutputSerializer(64);
+        codec.write(small, direct);
+        codec.write(big, direct);
+        codec.write(small, direct);
+        assertThat(direct.length()).isGreaterThan(1 << 20);
+        assertThat(bytes.toByteArray()).as("the same bytes as the codec writes").isEqualTo(direct.getCopyOfBuffer());
+        DataInputDeserializer in = new DataInputDeserializer(bytes.toByteArray());
+        assertThat(s.deserialize(in).size()).isEqualTo(3);
+        assertThat(s.deserialize(in).size()).isEqualTo(30_000);
+        assertThat(s.deserialize(in).size()).isEqualTo(3);
+    }
+
+    private static BandBucket bucket(int posts, String idPrefix) {
+        BandBucket b = new BandBucket();
+        for (int i = 0; i < posts; i++) {
+            org.fengxiang.core.Post p = new org.fengxiang.core.Post();
+            p.id = idPrefix + i;
+            p.eventTime = 1_700_000_000_000L + i;
+            p.simhash = i * 0x9E3779B97F4A7C15L;
+            b.apply(new BandProbe(p, 0), 3, 86_400_000L, 100_000);
+        }
+        return b;
+    }
+
     private static <T> TypeSerializerSnapshot<T> restored(CodecTypeInfo<T> info) throws Exception {
         TypeSerializerSnapshot<T> snap = info.createSerializer(new SerializerConfigImpl()).snapshotConfiguration();
         DataOutputSerializer out = new DataOutputSerializer(64);
