@@ -45,6 +45,13 @@ public final class BenchReport {
             StringBuilder m = new StringBuilder();
             for (double v : s.p50ByMinuteSeconds()) m.append(m.length() == 0 ? "" : ", ").append(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v));
             b.append("\npost→searchable p50 by minute of step ").append(s.step()).append(" (s): ").append(m).append('\n');
+            if (s.earlyCopiesShedByMinute() != null && !s.earlyCopiesShedByMinute().isEmpty()) {
+                b.append("\nearly copies shed by minute of step ").append(s.step()).append(" (posts): ")
+                        .append(s.earlyCopiesShedByMinute().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                        .append(s.earlyCopiesShed() > 0 ? " (behind by more than pipeline.earlyPostsMaxLagSeconds, the job writes no early"
+                                + " copy: those posts become searchable only in their final version, after the allowed disorder)" : "")
+                        .append('\n');
+            }
         }
         if (r.indexing() != null && !r.indexing().isEmpty()) {
             b.append("\nElasticsearch writes over the whole run (primaries; index operations / time spent indexing): ");

@@ -13,14 +13,18 @@ import org.fengxiang.stack.ProcessMemory;
 /**
  * Samples every second, per step: back-pressure and busy time of each job vertex (Flink's
  * {@code backPressuredTimeMsPerSecond} / {@code busyTimeMsPerSecond}, averaged over subtasks, from the
- * MiniCluster's REST API), the resident memory and CPU time of each process, the machine's busy and stolen CPU
- * time, and this JVM's heap.
+ * MiniCluster's REST API), the job's count of early copies shed so far (summed over subtasks), the resident memory
+ * and CPU time of each process, the machine's busy and stolen CPU time, and this JVM's heap.
  */
 final class JobSampler implements Runnable {
     private final FlinkRest rest;
     private final Map<String, Long> pids;
     private volatile String step = "";
     private volatile boolean stop;
+    /** The job whose shed-counter metrics were looked up, and those metrics as {vertex id, metric id}. */
+    private String shedJob;
+    private long shedLookedUpAt;
+    private final List<String[]> shedMetrics = new ArrayList<>();
     private final Map<String, StepSamples> samples = new ConcurrentHashMap<>();
 
     /** Per step: per vertex back-pressure and busy samples (ms/s); per process peak RSS; peak heap. */
@@ -36,6 +40,8 @@ final class JobSampler implements Runnable {
         long lastAt;
         long[] machineFirst;
         long[] machineLast;
+        /** {sample time, early copies shed since the job started} per sample. */
+        final List<long[]> shed = new ArrayList<>();
 
         /** Mean CPU use per process over the step in ms per second of wall time (1000 = one core busy). */
         synchronized Map<String, Double> cpuMsPerSecond() {
@@ -102,7 +108,9 @@ final class JobSampler implements Runnable {
         String jobId = null;
         for (JsonNode j : rest.get("/jobs").path("jobs")) if ("RUNNING".equals(j.path("status").asText())) jobId = j.path("id").asText();
         if (jobId == null) return;
-        for (JsonNode v : rest.get("/jobs/" + jobId).path("vertices")) {
+        JsonNode vertices = rest.get("/jobs/" + jobId).path("vertices");
+        sampleShed(jobId, vertices, s);
+        for (JsonNode v : vertices) {
             String name = v.path("name").asText();
             JsonNode m = rest.get("/jobs/" + jobId + "/vertices/" + v.path("id").asText()
                     + "/subtasks/metrics?get=backPressuredTimeMsPerSecond,busyTimeMsPerSecond");
@@ -114,6 +122,33 @@ final class JobSampler implements Runnable {
                     (id.startsWith("backPressured") ? s.backPressure : s.busy).computeIfAbsent(name, k -> new ArrayList<>()).add(avg);
                 }
             }
+        }
+    }
+
+    /** Sums the early-copy shed counters (operator metrics {@code <operator>.earlyCopiesShed}) over subtasks. */
+    private void sampleShed(String jobId, JsonNode vertices, StepSamples s) throws Exception {
+        long now = System.currentTimeMillis();
+        if (!jobId.equals(shedJob) || shedMetrics.isEmpty() && now - shedLookedUpAt > 10_000) {
+            shedJob = jobId;
+            shedLookedUpAt = now;
+            shedMetrics.clear();
+            for (JsonNode v : vertices) {
+                String vid = v.path("id").asText();
+                for (JsonNode m : rest.get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics")) {
+                    String id = m.path("id").asText();
+                    if (id.endsWith(".earlyCopiesShed")) shedMetrics.add(new String[] {vid, id});
+                }
+            }
+        }
+        if (shedMetrics.isEmpty()) return;
+        long total = 0;
+        for (String[] m : shedMetrics) {
+            JsonNode r = rest.get("/jobs/" + jobId + "/vertices/" + m[0] + "/subtasks/metrics?agg=sum&get="
+                    + java.net.URLEncoder.encode(m[1], java.nio.charset.StandardCharsets.UTF_8));
+            for (JsonNode metric : r) total += (long) metric.path("sum").asDouble(0);
+        }
+        synchronized (s) {
+            s.shed.add(new long[] {now, total});
         }
     }
 

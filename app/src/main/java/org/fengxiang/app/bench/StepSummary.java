@@ -31,7 +31,30 @@ final class StepSummary {
                 Math.max(0, ackedAtEnd - searchableAfter), probes.latency(name),
                 probes.missing(name), bp[0], Double.parseDouble(bp[1]), busy[0], Double.parseDouble(busy[1]), rss,
                 s.peakHeap >> 20, p.burstPosts(), s.cpuMsPerSecond(), s.machineBusyAndSteal()[0], s.machineBusyAndSteal()[1],
-                probes.medianByMinute(name, p.startMillis()));
+                probes.medianByMinute(name, p.startMillis()), shedByMinute(s, p.startMillis(), p.endMillis()));
+    }
+
+    /**
+     * Differences of the job's cumulative early-copy shed count between minute marks of the step (the last sample
+     * at or before each mark; the step's first sample before the first mark). Empty without samples.
+     */
+    static List<Long> shedByMinute(JobSampler.StepSamples s, long startMillis, long endMillis) {
+        List<long[]> samples;
+        synchronized (s) {
+            samples = new java.util.ArrayList<>(s.shed);
+        }
+        List<Long> out = new java.util.ArrayList<>();
+        if (samples.isEmpty()) return out;
+        long previous = samples.get(0)[1];
+        int minutes = (int) Math.max(1, (endMillis - startMillis + 59_999) / 60_000);
+        for (int k = 1; k <= minutes; k++) {
+            long mark = startMillis + k * 60_000L;
+            long value = previous;
+            for (long[] x : samples) if (x[0] <= mark) value = x[1];
+            out.add(Math.max(0, value - previous));
+            previous = value;
+        }
+        return out;
     }
 
     /** The vertex with the highest mean over the step, and that mean (ms/s). */

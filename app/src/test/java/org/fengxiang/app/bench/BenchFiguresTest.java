@@ -56,7 +56,21 @@ class BenchFiguresTest {
         assertThat(AlertTimings.everyBurstMailed(alerts, List.of("3000/s"))).isTrue();
         assertThat(goals.get("alert→e-mail <= 15 s")).startsWith("met").contains("max 3.00 s");
         assertThat(new BenchReport(r).markdown()).contains("| 3000/s |", "no e-mail", "after a 120 s warm-up at 1000 posts/s",
-                "post→searchable p50 by minute of step 3000/s (s): 1.2, 40.0, –");
+                "post→searchable p50 by minute of step 3000/s (s): 1.2, 40.0, –",
+                "early copies shed by minute of step 3000/s (posts): 0, 1200, 0 (behind by more than");
+    }
+
+    @Test
+    void earlyCopiesShedPerMinuteAreDifferencesOfTheJobsCumulativeCount() {
+        JobSampler.StepSamples s = new JobSampler.StepSamples();
+        long start = 1_000_000;
+        s.shed.add(new long[] {start + 500, 400});        // shed before the step: not counted
+        s.shed.add(new long[] {start + 59_000, 400});
+        s.shed.add(new long[] {start + 61_000, 900});
+        s.shed.add(new long[] {start + 119_500, 3_400});
+        s.shed.add(new long[] {start + 150_000, 3_500}); // the third minute, partly sampled
+        assertThat(StepSummary.shedByMinute(s, start, start + 150_000)).containsExactly(0L, 3_000L, 100L);
+        assertThat(StepSummary.shedByMinute(new JobSampler.StepSamples(), start, start + 150_000)).as("counter not read").isEmpty();
     }
 
     @Test
@@ -80,6 +94,7 @@ class BenchFiguresTest {
 
     private static StepResult step(int target, double searchable, long backlog) {
         return new StepResult(target + "/s", target, 60, target * 60L, target, searchable, backlog, Latency.of(List.of(1000L, 2000L)), 0,
-                "enrich", 10, "source", 900, Map.of("bench", 1000L), 500, 1000, Map.of("bench", 1500.0), 0.9, 0.0, List.of(1.2, 40.0, Double.NaN));
+                "enrich", 10, "source", 900, Map.of("bench", 1000L), 500, 1000, Map.of("bench", 1500.0), 0.9, 0.0, List.of(1.2, 40.0, Double.NaN),
+                List.of(0L, 1200L, 0L));
     }
 }
