@@ -89,7 +89,10 @@ public final class BenchReport {
             long p95 = at3000.searchable().p95();
             g.put("p95 post→searchable <= 5 s", verdict(p95 >= 0 && p95 <= 5000, p95 < 0
                     ? "no latency probe became searchable during step " + at3000.step()
-                    : String.format(Locale.ROOT, "p95 %.2f s at step %s", p95 / 1e3, at3000.step())));
+                    : String.format(Locale.ROOT, "p95 %.2f s at step %s", p95 / 1e3, at3000.step())
+                            + (at3000.earlyCopiesShed() > 0 ? String.format(Locale.ROOT, "; %d early copies shed in the step"
+                                    + " (%.0f %% of its posts waited for the watermark)", at3000.earlyCopiesShed(),
+                                    Math.min(100.0, 100.0 * at3000.earlyCopiesShed() / Math.max(1, at3000.produced()))) : "")));
         }
         List<Long> early = new ArrayList<>();
         List<Long> close = new ArrayList<>();
