@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
-import org.fengxiang.core.Post;
 
 /**
  * CPU cost of writing the near-duplicate buckets into a heap checkpoint: N buckets of M posts each (ids and
@@ -20,18 +19,7 @@ public final class CheckpointWriteBench {
         int buckets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int perBucket = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         BandBucket[] state = new BandBucket[buckets];
-        long t = 1_700_000_000_000L;
-        for (int b = 0; b < buckets; b++) {
-            state[b] = new BandBucket();
-            for (int i = 0; i < perBucket; i++) {
-                Post p = new Post();
-                p.id = "weibo:bench_" + Long.toString(b * 1_000_003L + i, 36) + "_" + i;
-                p.eventTime = t + i * 1000L;
-                p.simhash = (b * 31L + i) * 0x9E3779B97F4A7C15L;
-                BandProbe probe = new BandProbe(p, 0);
-                state[b].apply(probe, 3, 86_400_000L, 1_000);
-            }
-        }
+        for (int b = 0; b < buckets; b++) state[b] = BandBuckets.filled("weibo:bench_" + b + "_", perBucket, b * 31L, 1_000);
         BandBucket.Codec codec = new BandBucket.Codec();
         var serializer = new CodecTypeInfo<>(codec).createSerializer((org.apache.flink.api.common.serialization.SerializerConfig) null);
         for (int round = 0; round < 5; round++) {

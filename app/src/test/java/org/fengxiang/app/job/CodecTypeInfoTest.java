@@ -36,8 +36,8 @@ class CodecTypeInfoTest {
     void aStreamTargetGetsTheCodecsBytesInOneWriteAndTheBufferNeverLeaksBytesIntoTheNextValue() throws Exception {
         BandBucket.Codec codec = new BandBucket.Codec();
         TypeSerializer<BandBucket> s = new CodecTypeInfo<>(codec).createSerializer(new SerializerConfigImpl());
-        BandBucket big = bucket(30_000, "一个很长的帖子编号_");
-        BandBucket small = bucket(3, "p");
+        BandBucket big = BandBuckets.filled("一个很长的帖子编号_", 30_000, 0, 100_000);
+        BandBucket small = BandBuckets.filled("p", 3, 0, 100_000);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         int[] writes = {0};
         java.io.OutputStream counting = new java.io.OutputStream() {
@@ -60,18 +60,6 @@ class CodecTypeInfoTest {
         assertThat(s.deserialize(in).size()).isEqualTo(3);
         assertThat(s.deserialize(in).size()).isEqualTo(30_000);
         assertThat(s.deserialize(in).size()).isEqualTo(3);
-    }
-
-    private static BandBucket bucket(int posts, String idPrefix) {
-        BandBucket b = new BandBucket();
-        for (int i = 0; i < posts; i++) {
-            org.fengxiang.core.Post p = new org.fengxiang.core.Post();
-            p.id = idPrefix + i;
-            p.eventTime = 1_700_000_000_000L + i;
-            p.simhash = i * 0x9E3779B97F4A7C15L;
-            b.apply(new BandProbe(p, 0), 3, 86_400_000L, 100_000);
-        }
-        return b;
     }
 
     private static <T> TypeSerializerSnapshot<T> restored(CodecTypeInfo<T> info) throws Exception {
