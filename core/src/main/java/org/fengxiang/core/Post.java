@@ -36,10 +36,19 @@ public class Post implements Serializable {
     public String incidentId;
     /**
      * True on the early copy of a post, indexed as soon as it is enriched, before de-duplication and
-     * incident assignment (which wait for the watermark); the final version replaces it. Null otherwise.
+     * incident assignment (which wait for the watermark); the final version replaces it where it differs.
+     * Null otherwise. Processing metadata for the sinks (the early copy is stored with a lower version), never
+     * part of the post's JSON: the early copy is the document the final post has when nothing changes it.
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Boolean provisional;
+    /**
+     * On a post going through the job: the fingerprint of its early copy's fields that can still change
+     * ({@code dupOf}, {@code incidentId}, {@code incidentRootId}), 0 when it got none. Processing metadata, never
+     * part of the post's JSON.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public long earlyCopy;
     /** The root post of the incident: the cascade root, or an earlier story the root was linked to by text. */
     public String incidentRootId;
     /**

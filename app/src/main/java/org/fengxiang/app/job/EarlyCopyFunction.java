@@ -1,24 +1,37 @@
 package org.fengxiang.app.job;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.fengxiang.analytics.incident.IncidentIds;
 import org.fengxiang.core.Post;
 
 /**
- * The early, provisional copy of each enriched post, shed while the job is behind: a post that reached the job
- * more than {@code maxLagMillis} after it entered Kafka gets no early copy (its final version is written as
- * always). This is a load decision of the sink path in processing time; it never touches detection.
- * Flink hands each chained consumer of the enriched stream its own copy (object reuse is off), so marking the
- * post here never reaches the post the other stages see.
+ * Passes every enriched post on and emits, to {@link #EARLY}, its early copy: the document the post will have if
+ * de-duplication and incident linking leave it as it is (no {@code dupOf}; with linking, its own cascade as
+ * incident), searchable long before the watermark passes it. The post passed on carries the copy's
+ * {@link EarlyCopies#fingerprint fingerprint}, so the final stage writes it again only when it turned out
+ * different ({@link FinalPostFilter}).
+ * Shed while the job is behind: a post that reached the job more than {@code maxLagMillis} after it entered
+ * Kafka gets no early copy (fingerprint 0: its final version is written as always). That is a load decision of
+ * the sink path in processing time; it never touches detection, and what Elasticsearch holds in the end is the
+ * same either way.
  */
 final class EarlyCopyFunction extends ProcessFunction<Post, Post> {
+    /** The early copies. */
+    static final OutputTag<Post> EARLY = new OutputTag<>("early-posts", TypeInformation.of(Post.class));
+    private static final PostSerializer COPIER = new PostSerializer();
     private final long maxLagMillis;
+    private final boolean linking;
     private transient Counter shed;
 
-    EarlyCopyFunction(long maxLagMillis) {
+    /** {@code linking}: text linking stamps every post with its incident root (its own cascade's when unlinked). */
+    EarlyCopyFunction(long maxLagMillis, boolean linking) {
         this.maxLagMillis = maxLagMillis;
+        this.linking = linking;
     }
 
     @Override
@@ -28,12 +41,27 @@ final class EarlyCopyFunction extends ProcessFunction<Post, Post> {
 
     @Override
     public void processElement(Post p, Context ctx, Collector<Post> out) {
+        p.earlyCopy = 0;
         if (behind(p.ingestedAt, ctx.timerService().currentProcessingTime(), maxLagMillis)) {
             shed.inc();
-            return;
+        } else {
+            Post copy = earlyCopy(p, linking);
+            p.earlyCopy = EarlyCopies.fingerprint(copy);
+            ctx.output(EARLY, copy);
         }
-        p.provisional = true;
         out.collect(p);
+    }
+
+    /** The early copy of {@code p}: the final post as it is when nothing after enrichment changes it. */
+    static Post earlyCopy(Post p, boolean linking) {
+        Post copy = COPIER.copy(p);
+        copy.provisional = true;
+        copy.dupOf = null;
+        if (linking) {
+            copy.incidentRootId = copy.rootId();
+            copy.incidentId = IncidentIds.of(copy.incidentRootId);
+        }
+        return copy;
     }
 
     /** True when a post received at {@code ingestedAt} is more than {@code maxLagMillis} old at {@code now}. */

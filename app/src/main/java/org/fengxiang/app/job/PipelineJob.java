@@ -120,11 +120,17 @@ public final class PipelineJob {
         SingleOutputStreamOperator<Post> enriched = inRange
                 .process(new EnrichFunction(enrichment, detection.keys())).name("enrich").uid("enrich");
 
-        // the decisions below wait for the watermark; order once here, so each stage waits only since the last one
-        DataStream<Post> ordered = EventTimeOrderOperator.apply(enriched, TypeInformation.of(Post.class), "event-order");
+        boolean linking = detection.linking() != null && detection.linking().enabled;
+        boolean earlyPosts = sinks.early() && settings.earlyPosts;
+        SingleOutputStreamOperator<Post> copied = earlyPosts
+                ? enriched.process(new EarlyCopyFunction(settings.earlyPostsMaxLagSeconds * 1000, linking)).name("early-posts")
+                        .uid("early-posts")
+                : enriched;
 
-        DataStream<Post> assigned = detection.linking() != null && detection.linking().enabled
-                ? TextLinking.assign(ordered, detection.linking()) : ordered;
+        // the decisions below wait for the watermark; order once here, so each stage waits only since the last one
+        DataStream<Post> ordered = EventTimeOrderOperator.apply(copied, TypeInformation.of(Post.class), "event-order");
+
+        DataStream<Post> assigned = linking ? TextLinking.assign(ordered, detection.linking()) : ordered;
 
         DataStream<Post> deduped = deduplicate(assigned);
 
@@ -141,9 +147,9 @@ public final class PipelineJob {
         DataStream<Alert> delivered = sinks.early() && settings.earlyAlerts && detection.early() != null
                 ? alerts.union(earlyWarnings(enriched, detection.early())) : alerts;
 
-        DataStream<Post> indexed = sinks.early() && settings.earlyPosts
-                ? deduped.union(enriched.process(new EarlyCopyFunction(settings.earlyPostsMaxLagSeconds * 1000))
-                        .returns(TypeInformation.of(Post.class)).name("early-posts"))
+        DataStream<Post> indexed = earlyPosts
+                ? deduped.filter(new FinalPostFilter()).name("changed-since-early-copy")
+                        .union(copied.getSideOutput(EarlyCopyFunction.EARLY))
                 : deduped;
         indexed.sinkTo(sinks.posts()).name("posts-sink").uid("posts-sink");
         incidents.sinkTo(sinks.incidents()).name("incidents-sink").uid("incidents-sink");

@@ -24,13 +24,16 @@ import org.fengxiang.core.Sentiment;
 public final class PostSerializer extends TypeSerializer<Post> {
     private static final long serialVersionUID = 1L;
     /** The layout version, recorded in checkpoints. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The older layout this build still reads: version 2 had no early-copy fingerprint (its flag bit is never set). */
+    static final int READABLE_VERSION = 2;
 
     private static final int AUTHOR = 1;
     private static final int METRICS = 1 << 1;
     private static final int SENTIMENT = 1 << 2;
     private static final int PROVISIONAL = 1 << 3;
     private static final int PROVISIONAL_TRUE = 1 << 4;
+    private static final int EARLY_COPY = 1 << 5;
 
     @Override public boolean isImmutableType() { return false; }
     @Override public TypeSerializer<Post> duplicate() { return this; }
@@ -61,6 +64,7 @@ public final class PostSerializer extends TypeSerializer<Post> {
         p.provisional = f.provisional;
         p.incidentRootId = f.incidentRootId;
         p.ingestedAt = f.ingestedAt;
+        p.earlyCopy = f.earlyCopy;
         p.sentiment = f.sentiment == null ? null : new Sentiment(f.sentiment.label, f.sentiment.score);
         p.keywords = copyList(f.keywords);
         p.dupOf = f.dupOf;
@@ -79,13 +83,15 @@ public final class PostSerializer extends TypeSerializer<Post> {
     @Override
     public void serialize(Post p, DataOutputView out) throws IOException {
         int flags = (p.author != null ? AUTHOR : 0) | (p.metrics != null ? METRICS : 0) | (p.sentiment != null ? SENTIMENT : 0)
-                | (p.provisional != null ? PROVISIONAL : 0) | (Boolean.TRUE.equals(p.provisional) ? PROVISIONAL_TRUE : 0);
+                | (p.provisional != null ? PROVISIONAL : 0) | (Boolean.TRUE.equals(p.provisional) ? PROVISIONAL_TRUE : 0)
+                | (p.earlyCopy != 0 ? EARLY_COPY : 0);
         out.writeByte(flags);
         strings(out, p.id, p.source, p.channel, p.url, p.title, p.text, p.publishedAt, p.fetchedAt, p.repostOf, p.parentId,
                 p.lang, p.incidentId, p.incidentRootId, p.dupOf, p.region, p.textHash);
         out.writeLong(p.eventTime);
         out.writeLong(p.ingestedAt);
         out.writeLong(p.simhash);
+        if (p.earlyCopy != 0) out.writeLong(p.earlyCopy);
         if (p.author != null) {
             strings(out, p.author.id, p.author.name, p.author.location);
             writeLong(out, p.author.followers);
@@ -127,6 +133,7 @@ public final class PostSerializer extends TypeSerializer<Post> {
         p.eventTime = in.readLong();
         p.ingestedAt = in.readLong();
         p.simhash = in.readLong();
+        if ((flags & EARLY_COPY) != 0) p.earlyCopy = in.readLong();
         if ((flags & AUTHOR) != 0) {
             p.author = new Author(Utf8.read(in), Utf8.read(in), null, null, Utf8.read(in));
             p.author.followers = readLong(in);
@@ -159,7 +166,10 @@ public final class PostSerializer extends TypeSerializer<Post> {
         return new Snapshot();
     }
 
-    /** The serializer's snapshot: the layout version; state written with another layout cannot be restored. */
+    /**
+     * The serializer's snapshot: the layout version; state written in this layout or in {@link #READABLE_VERSION}
+     * is restored, state of any other layout cannot be.
+     */
     public static final class Snapshot implements TypeSerializerSnapshot<Post> {
         private int layout = VERSION;
 
@@ -175,7 +185,7 @@ public final class PostSerializer extends TypeSerializer<Post> {
 
         @Override
         public TypeSerializer<Post> restoreSerializer() {
-            if (layout != VERSION) {
+            if (!readable(layout)) {
                 throw new IllegalStateException("state holds posts in serializer layout " + layout + ", this build reads layout "
                         + VERSION + ": start the job without that checkpoint (reprocess from Kafka)");
             }
@@ -184,9 +194,13 @@ public final class PostSerializer extends TypeSerializer<Post> {
 
         @Override
         public TypeSerializerSchemaCompatibility<Post> resolveSchemaCompatibility(TypeSerializerSnapshot<Post> old) {
-            return old instanceof Snapshot s && s.layout == VERSION
+            return old instanceof Snapshot s && readable(s.layout)
                     ? TypeSerializerSchemaCompatibility.compatibleAsIs() : TypeSerializerSchemaCompatibility.incompatible();
         }
+    }
+
+    private static boolean readable(int layout) {
+        return layout == VERSION || layout == READABLE_VERSION;
     }
 
     private static List<List<String>> lists(Post p) {

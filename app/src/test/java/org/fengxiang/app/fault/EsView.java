@@ -49,16 +49,27 @@ final class EsView implements AutoCloseable {
         return client().count(c -> c.index(names.postsAlias()).query(q -> q.ids(i -> i.values(values)))).count();
     }
 
-    /** How many of the given ids still have only their early provisional copy indexed. */
-    long provisional(Collection<String> ids) {
+    /**
+     * The fields de-duplication and incident linking settle ({@link #settledKey}) of the given posts' documents, by id:
+     * an early copy the job did not rewrite must already hold its post's final values.
+     */
+    Map<String, String> settled(Collection<String> ids) {
         List<String> values = List.copyOf(ids);
+        Map<String, String> out = new java.util.TreeMap<>();
         try {
             client().indices().refresh(r -> r.index(settings.indexPrefix + "-*"));
-            return client().count(c -> c.index(names.postsAlias()).query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(values)))
-                    .filter(f -> f.term(t -> t.field("provisional").value(true)))))).count();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            client().search(s -> s.index(names.postsAlias()).size(10_000).query(q -> q.ids(i -> i.values(values))), Map.class)
+                    .hits().hits().forEach(h -> out.put(h.id(),
+                            settledKey(h.source().get("dupOf"), h.source().get("incidentId"), h.source().get("incidentRootId"))));
+        } catch (IOException | RuntimeException e) {
+            reset();
         }
+        return out;
+    }
+
+    /** The comparison key of a post's settled fields. */
+    static String settledKey(Object dupOf, Object incidentId, Object incidentRootId) {
+        return "dupOf=" + dupOf + " incident=" + incidentId + " root=" + incidentRootId;
     }
 
     /** Every alert transition document as {@code id#sequence level status @detectedAt} (empty while unreachable). */

@@ -19,7 +19,7 @@ import org.fengxiang.core.Json;
  * (a root post and 100 reposts by distinct authors within 15 minutes) that raise alerts, then per Kafka partition
  * an end marker two days later, so the live watermark passes every alert timer (the live results can then be
  * compared with an offline run over the same posts), and a tail marker ten minutes after that. The tail markers
- * stay in the job's event-time buffers, like the newest minute of any live stream: only their early provisional
+ * stay in the job's event-time buffers, like the newest minute of any live stream: only their early
  * copies are indexed.
  */
 final class FaultPosts {
@@ -79,7 +79,7 @@ final class FaultPosts {
         return markers;
     }
 
-    /** Every post id, markers included: each post is indexed (first as an early provisional copy). */
+    /** Every post id, markers included: each post is indexed (first as an early copy). */
     Set<String> ids() {
         Set<String> ids = new LinkedHashSet<>(finalIds());
         for (String l : markers.subList(2, 4)) ids.add(Json.tree(l).get("id").asText());

@@ -46,6 +46,7 @@ class JobKillFaultTest {
         Endpoints ep = SharedStack.get();
         FaultPosts posts = FaultPosts.generate(name, 3, 70, 5);
         Set<String> expected = Oracle.transitions(posts, tmp.resolve("oracle"));
+        java.util.Map<String, String> settled = Oracle.settled(tmp.resolve("oracle"), posts.finalIds());
         assertThat(expected).as("the scenario raises alerts").hasSizeGreaterThanOrEqualTo(3);
         Topics.ensure(ep.kafkaBootstrap(), List.of(StreamingChild.topic(name), StreamingChild.topic(name) + ".dlq"), 2);
         Path state = tmp.resolve("state");
@@ -78,7 +79,7 @@ class JobKillFaultTest {
             try (ChildJvm second = StreamingChild.start(ep, name, state, tmp.resolve("job-2.log"), resumeParallelism, settings)) {
                 fed.get(3, TimeUnit.MINUTES);
                 feed.send(posts.markers(), 10).get(1, TimeUnit.MINUTES);
-                Outcome.await(es, ep.mailDir(), posts, expected, second, inFlight);
+                Outcome.await(es, ep.mailDir(), posts, expected, settled, second, inFlight);
                 assertThat(second.logText()).contains("at parallelism " + resumeParallelism).contains("resumed from " + state.resolve("checkpoints"));
                 second.stop(Duration.ofSeconds(30));
             }

@@ -28,6 +28,19 @@ final class Oracle {
         return out;
     }
 
+    /**
+     * The settled fields ({@link EsView#settledKey}) of the given posts in the offline run that
+     * {@link #transitions} made in {@code work}.
+     */
+    static java.util.Map<String, String> settled(Path work, Set<String> ids) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String l : Files.readAllLines(work.resolve("out/posts.jsonl"))) {
+            org.fengxiang.core.Post p = Json.read(l, org.fengxiang.core.Post.class);
+            if (ids.contains(p.id)) out.put(p.id, EsView.settledKey(p.dupOf, p.incidentId, p.incidentRootId));
+        }
+        return out;
+    }
+
     /** The alert ids among transition keys. */
     static Set<String> alertIds(Set<String> transitions) {
         Set<String> ids = new TreeSet<>();

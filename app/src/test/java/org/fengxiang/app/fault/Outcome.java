@@ -12,28 +12,34 @@ import java.util.Set;
 final class Outcome {
     private Outcome() {}
 
-    /** Waits (bounded) for the expected end state, then asserts it exactly. */
-    static void await(EsView es, Path mailDir, FaultPosts posts, Set<String> expected, ChildJvm job) throws Exception {
-        await(es, mailDir, posts, expected, job, Set.of());
+    /**
+     * Waits (bounded) for the expected end state, then asserts it exactly: {@code expected} transitions, and
+     * {@code settled} (the offline run's {@link Oracle#settled}) in the documents of the posts that must be final.
+     */
+    static void await(EsView es, Path mailDir, FaultPosts posts, Set<String> expected, Map<String, String> settled, ChildJvm job)
+            throws Exception {
+        await(es, mailDir, posts, expected, settled, job, Set.of());
     }
 
     /**
-     * As {@link #await(EsView, Path, FaultPosts, Set, ChildJvm)}, except that the transitions in {@code inFlight}
+     * As {@link #await(EsView, Path, FaultPosts, Set, Map, ChildJvm)}, except that the transitions in {@code inFlight}
      * (claimed PENDING in the ledger when the job was killed: the SMTP server may have accepted their mail just
      * before) may arrive twice, but then as one message: both copies carry the same Message-ID.
      */
-    static void await(EsView es, Path mailDir, FaultPosts posts, Set<String> expected, ChildJvm job, Set<String> inFlight)
-            throws Exception {
+    static void await(EsView es, Path mailDir, FaultPosts posts, Set<String> expected, Map<String, String> settled, ChildJvm job,
+            Set<String> inFlight) throws Exception {
         Set<String> alertIds = Oracle.alertIds(expected);
         int n = posts.ids().size();
         Await.until(Duration.ofMinutes(3), () -> "posts " + es.posts() + "/" + n + ", transitions " + es.transitions()
                         + " expected " + expected + ", mails " + Mailbox.perTransition(mailDir, alertIds) + "\n" + job.logTail(),
-                () -> job.requireAlive() && es.posts() == n && es.provisional(posts.finalIds()) == 0 && es.transitions().equals(expected)
+                () -> job.requireAlive() && es.posts() == n && es.settled(posts.finalIds()).equals(settled) && es.transitions().equals(expected)
                         && Mailbox.perTransition(mailDir, alertIds).keySet().equals(Oracle.transitionIds(expected)));
         Thread.sleep(2000); // anything still in flight would show up now
         assertThat(es.posts()).as("post documents").isEqualTo(n);
         assertThat(es.postsWithIds(posts.ids())).as("documents with the posts' ids").isEqualTo(n);
-        assertThat(es.provisional(posts.finalIds())).as("early copies not replaced by their final post").isZero();
+        assertThat(settled).as("the offline run's final posts").hasSize(posts.finalIds().size());
+        assertThat(es.settled(posts.finalIds())).as("documents hold the final posts (an early copy rewritten where it differed)")
+                .isEqualTo(settled);
         assertThat(es.transitions()).as("alert transitions").isEqualTo(expected);
         Map<String, List<String>> mails = Mailbox.messageIds(mailDir, alertIds);
         assertThat(mails.keySet()).as("e-mailed transitions").isEqualTo(Oracle.transitionIds(expected));

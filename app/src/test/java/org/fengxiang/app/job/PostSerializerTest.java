@@ -53,13 +53,13 @@ class PostSerializerTest {
     void theSerializerKnowsEveryFieldOfThePost() {
         // a failure here means Post (or a type it holds) changed: update PostSerializer and bump its VERSION
         assertThat(fields(Post.class)).containsExactly("id", "source", "channel", "url", "author", "title", "text", "publishedAt",
-                "eventTime", "fetchedAt", "metrics", "repostOf", "parentId", "lang", "incidentId", "provisional", "incidentRootId",
+                "eventTime", "fetchedAt", "metrics", "repostOf", "parentId", "lang", "incidentId", "provisional", "earlyCopy", "incidentRootId",
                 "ingestedAt", "sentiment", "keywords", "dupOf", "hashtags", "mentions", "urls", "emoticons", "places",
                 "organizations", "region", "simhash", "textHash");
         assertThat(fields(Author.class)).containsExactly("id", "name", "followers", "verified", "location");
         assertThat(fields(Metrics.class)).containsExactly("reposts", "comments", "likes", "views");
         assertThat(fields(Sentiment.class)).containsExactly("label", "score");
-        assertThat(PostSerializer.VERSION).isEqualTo(2);
+        assertThat(PostSerializer.VERSION).isEqualTo(3);
     }
 
     @Test
@@ -84,6 +84,27 @@ class PostSerializerTest {
         assertThat(c.isCompatibleAsIs()).isTrue();
     }
 
+    @Test
+    void stateOfTheLayoutBeforeTheEarlyCopyFingerprintIsStillRead() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeInt(PostSerializer.READABLE_VERSION);
+        PostSerializer.Snapshot old = new PostSerializer.Snapshot();
+        old.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+        assertThat(old.restoreSerializer()).isEqualTo(serializer);
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(old).isCompatibleAsIs()).isTrue();
+        // a post without a fingerprint is written as layout 2 wrote it: its flag bit stays clear
+        Post p = full();
+        p.earlyCopy = 0;
+        DataOutputSerializer bytes = new DataOutputSerializer(256);
+        serializer.serialize(p, bytes);
+        assertThat(bytes.getCopyOfBuffer()[0] & (1 << 5)).isZero();
+        out.clear();
+        out.writeInt(PostSerializer.READABLE_VERSION - 1);
+        PostSerializer.Snapshot older = new PostSerializer.Snapshot();
+        older.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+        org.assertj.core.api.Assertions.assertThatThrownBy(older::restoreSerializer).hasMessageContaining("layout 1");
+    }
+
     private Post roundTrip(Post p) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(p, out);
@@ -95,11 +116,12 @@ class PostSerializerTest {
         return back;
     }
 
-    /** JSON covers every field but two: ingestedAt (not part of the JSON) and provisional when null. */
+    /** JSON covers every field but three, none of them part of the JSON: ingestedAt, provisional and earlyCopy. */
     private static void assertSame(Post actual, Post expected) {
         assertThat(Json.write(actual)).isEqualTo(Json.write(expected));
         assertThat(actual.ingestedAt).isEqualTo(expected.ingestedAt);
         assertThat(actual.provisional).isEqualTo(expected.provisional);
+        assertThat(actual.earlyCopy).isEqualTo(expected.earlyCopy);
     }
 
     private static Post full() {
@@ -120,6 +142,7 @@ class PostSerializerTest {
         p.lang = "zh";
         p.incidentId = "inc-1";
         p.provisional = true;
+        p.earlyCopy = -7L;
         p.incidentRootId = "weibo:0";
         p.ingestedAt = 1_763_604_001_000L;
         p.sentiment = new Sentiment(Sentiment.NEGATIVE, -0.75);
