@@ -54,10 +54,12 @@ public final class BenchReport {
             }
         }
         if (r.indexing() != null && !r.indexing().isEmpty()) {
-            b.append("\nElasticsearch writes over the whole run (primaries; index operations / time spent indexing): ");
+            b.append("\nElasticsearch writes over the whole run (primaries; index operations / time spent indexing"
+                    + " [/ documents: operations per document]): ");
             StringBuilder w = new StringBuilder();
             r.indexing().forEach((family, v) -> w.append(w.length() == 0 ? "" : "; ").append(family).append(' ')
-                    .append(v[0]).append(" / ").append(String.format(Locale.ROOT, "%.1f s", v[1] / 1000.0)));
+                    .append(v[0]).append(" / ").append(String.format(Locale.ROOT, "%.1f s", v[1] / 1000.0))
+                    .append(v.length > 2 && v[2] > 0 ? String.format(Locale.ROOT, " / %d: %.2f", v[2], (double) v[0] / v[2]) : ""));
             b.append(w).append(".\n");
         }
         b.append("\n| alert transition | step | level | status | searchable after window end | after window close"

@@ -37,7 +37,9 @@ class BenchFiguresTest {
                 new AlertTiming("a#1", "red", "open", "3000/s", end, end + 63_000, end + 66_000, end - 90_000),
                 new AlertTiming("a#2", "red", "open", "3000/s", end + 60_000, end + 124_000, -1, end - 90_000));
         BenchRun.Result r = new BenchRun.Result(List.of(step(1000, 1000, 100), step(3000, 2000, 60_000)), alerts, 60_000, 10_000, 2, 2,
-                Map.of("cores", 2), Map.of(), 120, 1000, 30, 500);
+                Map.of("cores", 2), new java.util.TreeMap<>(Map.of("bench-posts", new long[] {1_500, 900, 1_000},
+                        "bench-alerts-v1", new long[] {3, 20})),
+                120, 1000, 30, 500);
         Map<String, String> goals = new BenchReport(r).goals();
         assertThat(goals.get(">= 3,000 posts/s sustained into Elasticsearch")).startsWith("NOT met").contains("1000/s sustained");
         assertThat(goals.get("p95 post→searchable <= 5 s")).as("shedding named").startsWith("met")
@@ -59,7 +61,8 @@ class BenchFiguresTest {
         assertThat(goals.get("alert→e-mail <= 15 s")).startsWith("met").contains("max 3.00 s");
         assertThat(new BenchReport(r).markdown()).contains("| 3000/s |", "no e-mail", "after a 120 s warm-up at 1000 posts/s",
                 "post→searchable p50 by minute of step 3000/s (s): 1.2, 40.0, –",
-                "early copies shed by minute of step 3000/s (posts): 0, 1200, 0 (behind by more than");
+                "early copies shed by minute of step 3000/s (posts): 0, 1200, 0 (behind by more than",
+                "bench-alerts-v1 3 / 0.0 s; bench-posts 1500 / 0.9 s / 1000: 1.50.");
     }
 
     @Test
