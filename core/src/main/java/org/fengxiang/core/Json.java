@@ -17,6 +17,9 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+    /** The same codec, leaving out properties whose value is null. */
+    private static final ObjectMapper WITHOUT_NULLS = MAPPER.copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private Json() {}
 
@@ -27,8 +30,17 @@ public final class Json {
 
     /** Serialises to one line of JSON. */
     public static String write(Object value) {
+        return write(MAPPER, value);
+    }
+
+    /** Serialises to one line of JSON without the properties whose value is null. */
+    public static String writeWithoutNulls(Object value) {
+        return write(WITHOUT_NULLS, value);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

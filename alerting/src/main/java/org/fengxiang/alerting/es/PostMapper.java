@@ -1,8 +1,5 @@
 package org.fengxiang.alerting.es;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.UncheckedIOException;
 import org.fengxiang.core.Json;
 import org.fengxiang.core.Post;
 
@@ -13,8 +10,6 @@ import org.fengxiang.core.Post;
  * as nothing; it only costs parsing and stored bytes).
  */
 public final class PostMapper implements DocumentMapper<Post> {
-    private static final ObjectWriter WRITER = Json.mapper().copy()
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).writer();
     private final EsIndices names;
 
     public PostMapper(EsIndices names) {
@@ -44,12 +39,7 @@ public final class PostMapper implements DocumentMapper<Post> {
     /** The post's JSON with two derived fields appended, {@code interactions} and {@code isRepost} (no tree built). */
     @Override
     public String source(Post p) {
-        String json;
-        try {
-            json = WRITER.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        String json = Json.writeWithoutNulls(p);
         StringBuilder b = new StringBuilder(json.length() + 48).append(json, 0, json.length() - 1);
         if (json.length() > 2) b.append(',');
         return b.append("\"interactions\":").append(p.metrics == null ? 0L : p.metrics.interactions())

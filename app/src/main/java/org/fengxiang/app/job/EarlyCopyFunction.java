@@ -1,12 +1,10 @@
 package org.fengxiang.app.job;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.fengxiang.analytics.incident.IncidentIds;
 import org.fengxiang.core.Post;
 
 /**
@@ -22,7 +20,7 @@ import org.fengxiang.core.Post;
  */
 final class EarlyCopyFunction extends ProcessFunction<Post, Post> {
     /** The early copies. */
-    static final OutputTag<Post> EARLY = new OutputTag<>("early-posts", TypeInformation.of(Post.class));
+    static final OutputTag<Post> EARLY = new OutputTag<>("early-posts", PostTypeInfo.INSTANCE);
     private static final PostSerializer COPIER = new PostSerializer();
     private final long maxLagMillis;
     private final boolean linking;
@@ -57,10 +55,7 @@ final class EarlyCopyFunction extends ProcessFunction<Post, Post> {
         Post copy = COPIER.copy(p);
         copy.provisional = true;
         copy.dupOf = null;
-        if (linking) {
-            copy.incidentRootId = copy.rootId();
-            copy.incidentId = IncidentIds.of(copy.incidentRootId);
-        }
+        if (linking) TopicJoinFunction.stamp(copy, copy.rootId()); // as linking stamps a post it does not link
         return copy;
     }
 

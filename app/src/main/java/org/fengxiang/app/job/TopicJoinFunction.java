@@ -77,8 +77,13 @@ final class TopicJoinFunction extends KeyedCoProcessFunction<String, Post, Topic
     private void stamp(Post p, Collector<Post> out) throws Exception {
         TopicAssignment a = assigned.value();
         boolean linked = a != null && p.eventTime >= a.eventTime && p.eventTime < a.eventTime + retentionMillis;
-        p.incidentRootId = linked ? a.incidentRootId : p.rootId();
-        p.incidentId = IncidentIds.of(p.incidentRootId);
+        stamp(p, linked ? a.incidentRootId : p.rootId());
         out.collect(p);
+    }
+
+    /** Stamps {@code p} with the incident of {@code incidentRootId} (its own cascade's root when it is not linked). */
+    static void stamp(Post p, String incidentRootId) {
+        p.incidentRootId = incidentRootId;
+        p.incidentId = IncidentIds.of(incidentRootId);
     }
 }
